@@ -1,0 +1,283 @@
+"""Execute every notebook on a corpus and export offline HTML reports.
+
+``python -m analysis report [--corpus PATH] [--columns JSON] [--group COL] [--out DIR]``
+
+For each ``notebooks/NN_*.ipynb`` (picked up automatically, in order) papermill runs a copy
+with the parameters ``CORPUS``, ``COLUMNS``, ``GROUP`` and ``FIGURES_DIR`` (only those the
+notebook declares in its ``parameters`` cell), with the kernel started in ``notebooks/`` so
+relative paths behave as in nbval. Outputs go to ``reports/<corpus name>/``:
+
+* ``notebooks/NN_*.ipynb``: the executed copies; the committed notebooks are never touched;
+* ``figures/``: every figure the notebooks saved (the committed ``figures/`` is never touched,
+  not even for the seeds, so ``make report`` can never dirty the working tree);
+* ``NN_*.html`` (full: code and outputs) and ``NN_*.reader.html`` (outputs and prose only);
+* ``report.json``: the corpus (articles, content hash, date range), versions, pages.
+
+``reports/index.html`` links every report found under ``reports/``. The pages load nothing
+from the network: images are embedded as data URIs, the template drops require.js, MathJax,
+mermaid and widget scripts, and tables are made searchable by a small inline script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import json
+import platform
+import re
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from analysis import notebooks, paths
+from analysis.html_export import clean_output_html
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATE = "news_eda"
+PARAMETERS = ("CORPUS", "COLUMNS", "GROUP", "FIGURES_DIR")
+VERSIONED = ("pandas", "numpy", "matplotlib", "nltk", "vaderSentiment", "scikit-learn",
+             "papermill", "nbconvert", "nbformat", "ipykernel", "dask")
+
+
+def corpus_argument(corpus: str) -> str:
+    """``corpus`` as notebooks should receive it: repo-relative when inside the repo."""
+    path = Path(corpus).expanduser()
+    if not path.is_absolute():
+        here = Path.cwd() / path
+        path = here if here.exists() else paths.resolve(path)
+    path = path.resolve()
+    try:
+        return path.relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def corpus_name(corpus: str) -> str:
+    """A folder name for a corpus: ``seeds``, ``bbc_news`` (from a folder or a file stem)."""
+    path = Path(corpus.rstrip("/"))
+    stem = path.stem if path.suffix else path.name
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._") or "corpus"
+
+
+def corpus_summary(corpus: str, columns: dict[str, str] | None = None) -> dict[str, Any]:
+    """Articles, problems, content hash and date range of ``corpus`` (for the index page)."""
+    from analysis.corpus import load_articles
+
+    articles, problems = load_articles(paths.resolve(corpus), columns=columns)
+    hashes = sorted(articles["content_hash"].astype(str)) if len(articles) else []
+    digest = hashlib.sha256("\n".join(hashes).encode("utf-8")).hexdigest()
+    published = articles["published"].dropna() if "published" in articles else []
+    first, last = (published.min(), published.max()) if len(published) else (None, None)
+    return {
+        "corpus": corpus,
+        "articles": int(len(articles)),
+        "problems": int(len(problems)),
+        "words": int(articles["n_words"].sum()) if "n_words" in articles else None,
+        "content_hash": digest[:16],
+        "dated_articles": int(len(published)),
+        "date_from": first.date().isoformat() if first is not None else None,
+        "date_to": last.date().isoformat() if last is not None else None,
+    }
+
+
+def package_versions() -> dict[str, str]:
+    """Python and the versions of the packages that shape the numbers and the pages."""
+    versions = {"python": platform.python_version()}
+    for name in VERSIONED:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return versions
+
+
+def notebook_parameters(nb: nbformat.NotebookNode) -> set[str]:
+    """Names assigned in the notebook's ``parameters`` cell."""
+    index = notebooks.parameters_index(nb)
+    if index is None:
+        return set()
+    return set(re.findall(r"^([A-Za-z_]\w*)\s*(?::[^=]*)?=", nb.cells[index].source, re.M))
+
+
+def title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
+    """The first markdown heading of ``nb`` (what the notebook answers)."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return fallback
+
+
+def run_notebook(source: Path, target: Path, parameters: dict[str, Any]) -> str | None:
+    """Execute ``source`` into ``target`` with papermill; return the error text, if any."""
+    import papermill
+
+    nb = nbformat.read(source, as_version=4)
+    declared = notebook_parameters(nb)
+    wanted = {k: v for k, v in parameters.items() if k in declared}
+    try:
+        papermill.execute_notebook(
+            str(source), str(target), parameters=wanted, kernel_name=notebooks.KERNEL,
+            cwd=str(source.parent), progress_bar=False, log_output=False,
+        )
+    except Exception as error:  # papermill still wrote the notebook, with the traceback
+        return f"{type(error).__name__}: {str(error).strip().splitlines()[-1][:300]}"
+    return None
+
+
+def export_html(nb: nbformat.NotebookNode, target: Path, *, reader: bool,
+                nav: list[tuple[str, str]], title: str) -> Path:
+    """Write ``nb`` as a self-contained HTML page (``reader``: without code cells)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name=TEMPLATE,
+        extra_template_basedirs=[str(TEMPLATES)],
+        embed_images=True,
+        exclude_input=reader,
+        exclude_input_prompt=reader,
+        exclude_output_prompt=reader,
+        sanitize_html=False,  # replaced by the stricter-but-usable news_eda_clean filter
+        filters={"news_eda_clean": clean_output_html},
+    )
+    body, _ = exporter.from_notebook_node(
+        nb, resources={"news_eda_nav": nav, "metadata": {"name": title}})
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def build_report(
+    corpus: str = "seeds",
+    *,
+    columns: dict[str, str] | None = None,
+    group: str | None = None,
+    out: Path | None = None,
+    names: list[str] | None = None,
+    notebooks_dir: Path | None = None,
+) -> dict[str, Any]:
+    """Execute the notebooks on ``corpus`` into ``out`` and export HTML; return the manifest."""
+    corpus = corpus_argument(corpus)
+    out = (out or paths.REPORTS / corpus_name(corpus)).resolve()
+    (out / "notebooks").mkdir(parents=True, exist_ok=True)
+    figures = out / "figures"
+    parameters = {"CORPUS": corpus, "COLUMNS": columns, "GROUP": group,
+                  "FIGURES_DIR": str(figures)}
+    manifest: dict[str, Any] = {
+        "name": out.name, "summary": corpus_summary(corpus, columns), "group": group,
+        "columns": columns, "versions": package_versions(), "pages": [],
+    }
+    for source in notebooks.notebook_paths(names, folder=notebooks_dir):
+        print(f"report {out.name}: executing {source.name}", flush=True)
+        executed = out / "notebooks" / source.name
+        error = run_notebook(source, executed, parameters)
+        nb = nbformat.read(executed, as_version=4)
+        title = title_of(nb, source.stem)
+        full, reader = f"{source.stem}.html", f"{source.stem}.reader.html"
+        for page, is_reader, other in ((full, False, reader), (reader, True, full)):
+            nav = [("\u2190 All reports", "../index.html"),
+                   ("Reader version (no code)" if not is_reader else "Full version (with code)",
+                    other)]
+            export_html(nb, out / page, reader=is_reader, nav=nav, title=title)
+        manifest["pages"].append({"notebook": source.name, "title": title, "full": full,
+                                  "reader": reader, "error": error})
+    (out / "report.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
+                                     encoding="utf-8")
+    write_index(out.parent)
+    return manifest
+
+
+INDEX_CSS = """
+body { font: 15px/1.5 sans-serif; margin: 2em auto; max-width: 60em; padding: 0 1em; color: #111; }
+h1 { font-size: 1.6em; } h2 { margin-top: 2em; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; margin: .5em 0; } td, th { padding: 3px 10px 3px 0;
+text-align: left; vertical-align: top; } .error { color: #b00; } code { font-size: .95em; }
+.versions { font-size: .85em; color: #444; } img.shot { max-width: 14em; border: 1px solid #ccc; }
+"""
+
+
+def _escape(value: object) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def report_section(manifest: dict[str, Any], folder: str) -> str:
+    """The index's HTML for one report (every value escaped)."""
+    summary = manifest["summary"]
+    dates = (f"{summary['date_from']} to {summary['date_to']} "
+             f"({summary['dated_articles']:,} dated articles)"
+             if summary.get("date_from") else "no publication dates")
+    rows = []
+    for page in manifest["pages"]:
+        stem = Path(page["notebook"]).stem
+        shot = Path(paths.REPORTS / folder / "screenshots" / f"{stem}.png")
+        status = (f'<span class="error">failed: {_escape(page["error"])}</span>'
+                  if page.get("error") else "")
+        shot_html = (f'<a href="{_escape(folder)}/screenshots/{_escape(stem)}.png">screenshot</a>'
+                     if shot.exists() else "")
+        rows.append(
+            f"<tr><td>{_escape(page['title'])}</td>"
+            f'<td><a href="{_escape(folder)}/{_escape(page["reader"])}">reader</a></td>'
+            f'<td><a href="{_escape(folder)}/{_escape(page["full"])}">full</a></td>'
+            f'<td><a href="{_escape(folder)}/notebooks/{_escape(page["notebook"])}">notebook</a>'
+            f"</td><td>{shot_html}</td><td>{status}</td></tr>")
+    versions = ", ".join(f"{k} {v}" for k, v in sorted(manifest["versions"].items()))
+    group = f", grouped by <code>{_escape(manifest['group'])}</code>" if manifest.get("group") \
+        else ""
+    return (
+        f'<h2 id="{_escape(folder)}">{_escape(folder)}</h2>\n'
+        f"<p>Corpus <code>{_escape(summary['corpus'])}</code>{group}: "
+        f"<strong>{summary['articles']:,} articles</strong>"
+        + (f", {summary['words']:,} words" if summary.get("words") is not None else "")
+        + f", {summary['problems']:,} inputs skipped with a reason; content hash "
+        f"<code>{_escape(summary['content_hash'])}</code>; dates: {_escape(dates)}.</p>\n"
+        f"<table>\n{''.join(rows)}\n</table>\n"
+        f'<p class="versions">Package versions: {_escape(versions)}</p>\n')
+
+
+def write_index(root: Path) -> Path:
+    """Write ``root/index.html`` linking every report folder that has a ``report.json``."""
+    sections = []
+    for manifest_path in sorted(root.glob("*/report.json")):
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        sections.append(report_section(manifest, manifest_path.parent.name))
+    page = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>news-eda reports</title>\n"
+        f"<style>{INDEX_CSS}</style>\n</head>\n<body>\n<h1>news-eda reports</h1>\n"
+        "<p>One section per corpus. <em>Reader</em> pages show prose, tables and charts; "
+        "<em>full</em> pages add the code. Everything is in these files: no network needed."
+        "</p>\n" + ("\n".join(sections) or "<p>No report yet: run <code>make report</code>.</p>")
+        + "\n</body>\n</html>\n")
+    target = root / "index.html"
+    root.mkdir(parents=True, exist_ok=True)
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+def cli(argv: list[str]) -> int:
+    """Entry point of ``python -m analysis report``."""
+    parser = argparse.ArgumentParser(prog="python -m analysis report", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", default="seeds",
+                        help="folder/glob of .txt, or a .csv/.jsonl/.parquet file (default: seeds)")
+    parser.add_argument("--columns", type=json.loads, default=None,
+                        help='column mapping as JSON, e.g. \'{"text": "body", "date": "day"}\'')
+    parser.add_argument("--group", default=None, help="metadata column to compare groups by")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="output folder (default: reports/<corpus name>)")
+    parser.add_argument("--only", nargs="*", default=None, metavar="NAME",
+                        help="substrings of notebook names to run (default: all)")
+    args = parser.parse_args(argv)
+    manifest = build_report(args.corpus, columns=args.columns, group=args.group, out=args.out,
+                            names=args.only)
+    failed = [p["notebook"] for p in manifest["pages"] if p["error"]]
+    index = (args.out.resolve().parent if args.out else paths.REPORTS) / "index.html"
+    print(f"{len(manifest['pages'])} notebook(s) exported; open {index}")
+    for name in failed:
+        print(f"FAILED: {name} (the page shows the error)", file=sys.stderr)
+    return 1 if failed or not manifest["pages"] else 0
