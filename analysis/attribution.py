@@ -1,0 +1,240 @@
+"""Attribution frames around a quoted span: who said it, with which verb, by which rule.
+
+Works on bounded windows of the body next to each quote (so the cost per quote is constant):
+the text of the same sentence before the opening mark and after the closing mark.
+
+Rules (``pattern`` values):
+``after_inverted``  ``"...," said X.``          ``after``     ``"...," X said.`` / ``X told ...``
+``after_according`` ``"...", according to X.``  ``intro``     ``X said: "..."`` / ``X said "..."``
+``intro_saying``    ``X, ..., saying: "..."``   ``intro_according`` ``According to X, "..."``
+``partial``         ``X said the aim was "..."`` (quote embedded in reported speech)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.speakers import (
+    FUNCTION_WORDS,
+    VERB_LEMMAS,
+    _words,
+    is_name_token,
+    is_pronoun,
+    np_backward,
+    np_forward,
+    tokenize_spans,
+)
+
+WINDOW = 400
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Jr|Sr|No|vs|etc|Inc|"
+                     r"Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|"
+                     r"(?:\w\.){1,}\w)$")
+_BOUNDARY = re.compile(r"[.!?…]['\"”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+_AUX = _words("""
+has have had was were is are would will also later then further previously recently again once
+reportedly simply flatly repeatedly subsequently initially quickly immediately firmly angrily
+bluntly calmly proudly openly publicly privately separately earlier yesterday today tonight
+himself herself themselves itself 's 've just already has long even
+""")
+_ING = re.compile(r"ing$")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """An attribution: verb lemma, speaker span in the body, rule name and where it ends."""
+
+    verb: str
+    speaker_start: int
+    speaker_end: int
+    pattern: str
+    end: int  # body offset just after the attribution clause
+
+
+def sentence_start(body: str, lo: int, hi: int) -> int:
+    """Offset of the start of the sentence containing ``hi`` (not before ``lo``)."""
+    lo = max(lo, hi - WINDOW)
+    start = lo
+    for m in _BOUNDARY.finditer(body, lo, hi):
+        if not _ABBREV.search(body, max(lo, m.start() - 12), m.start()):
+            start = m.end()
+    return start
+
+
+def sentence_end(body: str, lo: int, hi: int) -> int:
+    """Offset of the end of the sentence starting at ``lo`` (not after ``hi``)."""
+    hi = min(hi, lo + WINDOW)
+    for m in _BOUNDARY.finditer(body, lo, hi):
+        if not _ABBREV.search(body, max(lo, m.start() - 12), m.start()):
+            return m.start() + 1
+    return hi
+
+
+def _verb_at(toks: list[tuple[str, int, int]], i: int) -> tuple[str, int] | None:
+    """Reporting-verb lemma starting at token ``i`` and its token length (1 or 2)."""
+    if i >= len(toks):
+        return None
+    one = toks[i][0].lower()
+    two = f"{one} {toks[i + 1][0].lower()}" if i + 1 < len(toks) else ""
+    if two in VERB_LEMMAS:
+        return VERB_LEMMAS[two], 2
+    if two == "according to":
+        return "according to", 2
+    if one in VERB_LEMMAS and toks[i][0].islower():
+        return VERB_LEMMAS[one], 1
+    return None
+
+
+def _skip_aux(toks: list[tuple[str, int, int]], i: int) -> int:
+    """Index after auxiliaries/adverbs such as ``has also``, ``on Tuesday``."""
+    while i < len(toks):
+        low = toks[i][0].lower()
+        if low in _AUX:
+            i += 1
+        elif low == "on" and i + 1 < len(toks) and toks[i + 1][0].lower() in FUNCTION_WORDS:
+            i += 2
+        else:
+            break
+    return i
+
+
+def _span(toks: list[tuple[str, int, int]], lo: int, hi: int) -> tuple[int, int]:
+    return toks[lo][1], toks[hi - 1][2]
+
+
+def _clause_end(toks: list[tuple[str, int, int]], i: int) -> int:
+    """Body offset after the attribution clause (up to , . ; : or the end of the window)."""
+    j = i
+    while j < len(toks) and toks[j][0] not in {",", ".", ";", ":", "!", "?"}:
+        j += 1
+    return toks[j - 1][2] if j > i else (toks[i - 1][2] if i else 0)
+
+
+def after_frame(body: str, lo: int, hi: int) -> Frame | None:
+    """Attribution right after a quote: ``, said X`` / ``X said`` / ``according to X``."""
+    toks = tokenize_spans(body[lo:hi], lo)
+    words = [t for t, _, _ in toks]
+    i = 0
+    while i < len(toks) and words[i] in {",", "--", "-", "–", "—"}:
+        i += 1
+    verb = _verb_at(toks, _skip_aux(toks, i))
+    if verb:  # inverted: said X
+        j = _skip_aux(toks, i) + verb[1]
+        np = np_forward(words, j)
+        if np:
+            pat = "after_according" if verb[0] == "according to" else "after_inverted"
+            return Frame(verb[0], *_span(toks, *np), pat, _clause_end(toks, np[1]))
+        return None
+    np = np_forward(words, i)
+    if not np:
+        return None
+    j = np[1]
+    if j < len(words) and words[j] == ",":  # appositive: X, chief of Y, said
+        k = next((k for k in range(j + 1, min(len(words), j + 16)) if words[k] == ","), None)
+        j = k + 1 if k is not None else j
+    verb = _verb_at(toks, _skip_aux(toks, j))
+    if not verb or verb[0] == "according to" or _ING.search(words[_skip_aux(toks, j)]):
+        return None
+    end = _skip_aux(toks, j) + verb[1]
+    return Frame(verb[0], *_span(toks, np[0], np[1] if j == np[1] else j - 1), "after",
+                 _clause_end(toks, end))
+
+
+def _last_verb(toks: list[tuple[str, int, int]]) -> tuple[int, str, int] | None:
+    """Index, lemma and length of the last reporting verb among ``toks``."""
+    for i in range(len(toks) - 1, -1, -1):
+        verb = _verb_at(toks, i)
+        if verb:
+            return i, verb[0], verb[1]
+    return None
+
+
+def subject_np(words: list[str], hi: int) -> tuple[int, int] | None:
+    """Subject of the sentence ``words[:hi]``: first name/role phrase followed by a verb.
+
+    Skips introductory chunks (``Pressed on the question,``); keeps appositives
+    (``Washington's envoy, Jane Roe, hammered ...`` -> both pieces).
+    """
+    i, start, last = 0, None, 0
+    while i < hi:
+        while i < hi and words[i].lower() in {"but", "and", "so", "yet", "however", ","}:
+            i += 1
+        np = np_forward(words, i) if i < hi else None
+        intro = np is None or (words[i].endswith(("ed", "ing")) and np[1] - np[0] == 1)
+        if np and not intro and not re.search(r"['’]s?$", words[np[1] - 1]):
+            start, last = (i if start is None else start), np[1]
+            if np[1] < hi and words[np[1]] == ",":
+                i = np[1] + 1
+                continue
+            if np[1] < hi and words[np[1]][:1].islower():
+                return start, np[1]
+            return None
+        if start is not None:
+            return (start, last) if i < hi and words[i][:1].islower() else None
+        while i < hi and words[i] != ",":
+            i += 1
+        i += 1
+    return None
+
+
+def before_frame(body: str, lo: int, hi: int) -> tuple[Frame, bool] | None:
+    """Attribution in the sentence before a quote; the flag says the quote is introduced.
+
+    Introduced (``X said: "``, ``X said "``, ``according to X, "``) means the quote is the
+    complement of the verb; otherwise the quote is embedded in reported speech.
+    """
+    toks = tokenize_spans(body[lo:hi], lo)
+    words = [t for t, _, _ in toks]
+    found = _last_verb(toks)
+    if not found:
+        return None
+    v, lemma, n = found
+    gap = words[v + n:]
+    if lemma == "according to":
+        np = np_forward(words, v + n)
+        if not np:
+            return None
+        intro = words[np[1]:] in ([","], [])
+        return Frame(lemma, *_span(toks, *np), "intro_according", toks[np[1] - 1][2]), intro
+    np = _speaker_before(words, v)
+    if np is None:
+        return None
+    intro = not gap or gap[-1] == ":" or gap == [","] or (len(gap) <= 10 and gap[-1] == ",")
+    pattern = "intro_saying" if words[v].endswith("ing") else "intro"
+    frame = Frame(lemma, *_span(toks, *np), pattern if intro else "partial", toks[v + n - 1][2])
+    return frame, intro
+
+
+def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
+    """Speaker of the reporting verb at ``words[v]``: the phrase before it or the subject."""
+    if words[v].endswith("ing"):
+        return subject_np(words, v)
+    np = np_backward(words, _back_aux(words, v))
+    if np:
+        return np
+    k = _back_aux(words, v)
+    if k > 0 and words[k - 1].lower() in {"who", "which"} and k > 1 and words[k - 2] == ",":
+        return np_backward(words, k - 2)
+    if k > 0 and words[k - 1] == ",":
+        j = next((j for j in range(k - 2, max(-1, k - 18), -1) if words[j] == ","), None)
+        if j is not None and np_forward(words, j + 1):
+            head = np_backward(words, j)
+            return (head[0], k - 1) if head else None
+    return subject_np(words, v)
+
+
+def _back_aux(words: list[str], v: int) -> int:
+    """Index before auxiliaries/adverbs that precede the verb at ``v``."""
+    while v > 0 and words[v - 1].lower() in _AUX:
+        v -= 1
+    return v
+
+
+def speaker_text(body: str, frame: Frame) -> str:
+    """The speaker as written."""
+    return body[frame.speaker_start:frame.speaker_end]
+
+
+def looks_like_name(text: str) -> bool:
+    """True when ``text`` has a capitalised word or is a pronoun."""
+    return any(is_name_token(w) or is_pronoun(w) for w in text.split())

@@ -1,0 +1,445 @@
+"""Who said what: direct quotations in news bodies with their speakers, verbs and evidence.
+
+``extract_quotes(articles)`` returns one row per quotation (see :data:`COLUMNS`); the rules
+are general news conventions, documented in docs/readme/quotes.md:
+
+* quote marks: straight/curly double quotes, multi-sentence and multi-paragraph quotes,
+  split quotes (``"...," he said. "..."`` -> one row); single quotes only when framed as speech;
+* speakers: ``X said``, ``said X``, ``X told ...``, ``X, ..., saying: "..."``, ``according to X``,
+  ``X said: "..."``; pronouns resolved to the latest compatible speaker; titles and roles
+  stripped; one-word surnames mapped to the full name used earlier in the same article;
+* not speech: scare quotes and terms (a few words, no speech frame, or after a determiner).
+
+>>> import pandas as pd
+>>> arts = pd.DataFrame({"doc_id": ["d"], "body": ['"We will win," said Mr Smith.']})
+>>> extract_quotes(arts)[["quote", "speaker", "verb", "pattern"]].values.tolist()
+[['We will win', 'Smith', 'say', 'after_inverted']]
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.attribution import (
+    WINDOW,
+    Frame,
+    after_frame,
+    before_frame,
+    sentence_end,
+    sentence_start,
+)
+from analysis.quote_marks import RawQuote, scan_double, scan_single
+from analysis.speakers import (
+    DETERMINERS,
+    Speaker,
+    corefer,
+    full_names,
+    speaker_of,
+    tokenize_spans,
+)
+
+COLUMNS = [
+    "doc_id", "quote_id", "quote", "speaker", "speaker_as_written", "speaker_kind", "verb",
+    "start", "end", "speaker_start", "speaker_end", "para_ids", "sent_ids", "sent_start_id",
+    "sent_end_id", "n_words", "partial", "confidence", "pattern",
+]
+CONFIDENCE = {
+    "after_inverted": 0.95, "after": 0.95, "intro": 0.95, "intro_saying": 0.9,
+    "after_according": 0.85, "intro_according": 0.85, "partial": 0.75, "context": 0.6,
+    "none": 0.4,
+}
+_SUBHEAD = re.compile(r"\s*[-–—]\s.*\s[-–—]\s*")
+_DETS = DETERMINERS | {"this", "that", "these", "those", "my", "your", "so-called", "called",
+                       "dubbed", "termed", "as", "word", "words", "phrase", "term", "of"}
+
+
+@dataclass
+class _Quote:
+    """Working state of one quote inside a document."""
+
+    raw: RawQuote
+    segments: list[tuple[int, int]]
+    frame: Frame | None
+    pattern: str
+    partial: bool = False
+    speaker: Speaker | None = None
+    written: str = ""
+    spk_pos: int = -1
+    spk_end: int = -1
+    merged: list[RawQuote] = field(default_factory=list)
+
+
+class _Doc:
+    """Paragraph index of one body, for constant-time paragraph bounds."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.breaks = [m.start() for m in re.finditer("\n", body)]
+
+    def para_bounds(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_left(self.breaks, pos)
+        lo = self.breaks[k - 1] + 1 if k > 0 else 0
+        hi = self.breaks[k] if k < len(self.breaks) else len(self.body)
+        return lo, hi
+
+    def is_subhead(self, pos: int) -> bool:
+        lo, hi = self.para_bounds(pos)
+        return hi - lo < 200 and bool(_SUBHEAD.fullmatch(self.body, lo, hi))
+
+
+def _candidates(doc: _Doc, *, single: bool) -> list[RawQuote]:
+    """Double-quoted spans plus single-quoted ones outside them; subheads dropped."""
+    raws = [r for r in scan_double(doc.body) if not doc.is_subhead(r.open)]
+    if single:
+        starts = [r.open for r in raws]
+        for s in scan_single(doc.body):
+            k = bisect.bisect_right(starts, s.open)
+            inside = k > 0 and raws[k - 1].end > s.open
+            if not inside and not doc.is_subhead(s.open):
+                raws.append(s)
+        raws.sort(key=lambda r: r.open)
+    return raws
+
+
+def _ends_open(body: str, raw: RawQuote, after: str) -> bool:
+    """Does the quote end like one followed by its attribution (``,"`` / ``?"`` / ``" said``)?"""
+    last = body[raw.segments[-1][1] - 1]
+    tail = after.lstrip()
+    return last in ",?!…-—–:" or tail.startswith((",", "--", "—", "–")) or tail[:1].islower()
+
+
+def _classify(doc: _Doc, raw: RawQuote, floor: int, ceil: int, *, min_words: int) -> _Quote | None:
+    """Decide whether ``raw`` is speech and find its frame (None: not speech)."""
+    body = doc.body
+    s0 = sentence_start(body, floor, raw.open)
+    before = body[s0:raw.open]
+    if before.rstrip().endswith((".", "!", "?", "…")):  # the quote starts a new sentence
+        s0, before = raw.open, ""
+    s1 = sentence_end(body, raw.end, ceil)
+    after = body[raw.end:s1]
+    words = len(" ".join(body[s:e] for s, e in raw.segments).split())
+    at_start = not before.strip() or before.rstrip().endswith(":")
+    bf = before_frame(body, s0, raw.open) if before.strip() else None
+    if not at_start and bf and bf[1]:
+        return _Quote(raw, list(raw.segments), bf[0], bf[0].pattern)
+    if at_start or (bf and bf[1]):
+        af = after_frame(body, raw.end, s1) if _ends_open(body, raw, after) else None
+        if af:
+            return _Quote(raw, list(raw.segments), af, af.pattern)
+        if bf:
+            return _Quote(raw, list(raw.segments), bf[0], bf[0].pattern)
+        full = body[raw.segments[-1][1] - 1] in ".?!…" or before.rstrip().endswith(":")
+        if (full and not raw.single) or words >= 2 * min_words:
+            return _Quote(raw, list(raw.segments), None, "context")
+        return None
+    return _partial(doc, raw, (s0, s1), bf, words, min_words=min_words)
+
+
+def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, bool] | None,
+             words: int, *, min_words: int) -> _Quote | None:
+    """A quote embedded in a sentence: speech when long enough, not a term, and framed."""
+    body = doc.body
+    prev = tokenize_spans(body[max(sent[0], raw.open - 40):raw.open])
+    prev_word = prev[-1][0].lower() if prev else ""
+    if raw.single or words < min_words or (prev_word in _DETS and words <= 5):
+        return None
+    if bf:
+        return _Quote(raw, list(raw.segments), bf[0], "partial", partial=True)
+    tail = _tail_frame(body, raw.end, sent[1])
+    if tail:
+        return _Quote(raw, list(raw.segments), tail, "partial", partial=True)
+    if words >= 2 * min_words:
+        return _Quote(raw, list(raw.segments), None, "context", partial=True)
+    return None
+
+
+def _tail_frame(body: str, lo: int, hi: int) -> Frame | None:
+    """``..., MPs have warned.`` at the end of the sentence after an embedded quote."""
+    comma = body.rfind(",", lo, hi)
+    if comma < 0 or '"' in body[comma:hi]:
+        return None
+    frame = after_frame(body, comma, hi)
+    return frame if frame and not body[frame.end:hi].strip(" .!?") else None
+
+
+def _merge_splits(doc: _Doc, quotes: list[_Quote]) -> list[_Quote]:
+    """Join ``"A," he said. "B"`` / ``"A," said X, "b"`` into one quote when B has no frame."""
+    out: list[_Quote] = []
+    for q in quotes:
+        head = out[-1] if out else None
+        if (head and head.frame and head.pattern.startswith("after") and q.frame is None
+                and not q.partial and not doc.body[head.frame.end:q.raw.open].strip(" ,.;:")
+                and doc.para_bounds(head.raw.open) == doc.para_bounds(q.raw.open)):
+            head.segments.extend(q.segments)
+            head.merged.append(q.raw)
+            continue
+        if (head and q.frame and head.frame == q.frame and q.pattern.startswith("intro")):
+            head.segments.extend(q.segments)  # "A," said X, "b" seen as an intro of b
+            head.merged.append(q.raw)
+            continue
+        out.append(q)
+    return out
+
+
+def _inherit(doc: _Doc, prev: _Quote, q: _Quote) -> _Quote:
+    """A second partial quote in the same sentence shares the first one's frame."""
+    gap = doc.body[prev.raw.end:q.raw.open]
+    if prev.frame and len(gap) < WINDOW and not re.search(r"[.!?]\s+[A-Z]", gap):
+        return _Quote(q.raw, q.segments, prev.frame, "partial", partial=True)
+    return q
+
+
+def _doc_quotes(doc_id: str, body: str, *, min_words: int, single: bool) -> list[dict]:
+    """All quotes of one body as row dicts (sentence ids filled later)."""
+    doc = _Doc(body)
+    raws = _candidates(doc, single=single)
+    quotes = []
+    for k, raw in enumerate(raws):
+        p0, p1 = doc.para_bounds(raw.open)
+        floor = max(p0, raws[k - 1].end) if k else p0
+        ceil = min(p1 if raw.closed else doc.para_bounds(raw.end - 1)[1],
+                   raws[k + 1].open if k + 1 < len(raws) else len(body), raw.end + WINDOW)
+        ceil = max(ceil, raw.end)
+        q = _classify(doc, raw, floor, ceil, min_words=min_words)
+        if q and q.frame is None and q.partial and quotes and quotes[-1].partial:
+            q = _inherit(doc, quotes[-1], q)
+        if q:
+            quotes.append(q)
+    quotes = _merge_splits(doc, quotes)
+    _resolve_speakers(doc, quotes)
+    return [_row(doc_id, i, q, body) for i, q in enumerate(quotes)]
+
+
+# ---------------------------------------------------------------- speakers in context
+
+
+@dataclass
+class _Mention:
+    pos: int
+    speaker: Speaker
+
+
+_FOR_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))For ((?:[\w'’.-]+ ){0,6}[\w'’.-]+),")
+
+
+def _frame_mentions(doc: _Doc, quotes: list[_Quote]) -> list[tuple[int, str, int]]:
+    """Indirect-speech speakers outside quotes: ``X said (that) ...``, ``For X, ...``."""
+    from analysis.attribution import _speaker_before, _verb_at
+
+    body, spans = doc.body, sorted((r.open, r.end) for q in quotes for r in [q.raw, *q.merged])
+    starts = [s for s, _ in spans]
+    out = []
+    for m in re.finditer(r"\b(?:said|says|told|tells|added|adds|warned|according|argued|"
+                         r"insisted|stressed|explained|believes?|thinks?)\b", body):
+        k = bisect.bisect_right(starts, m.start())
+        if k and spans[k - 1][1] > m.start():
+            continue
+        lo = max(doc.para_bounds(m.start())[0], m.start() - 200)
+        s0 = sentence_start(body, lo, m.start())
+        toks = tokenize_spans(body[s0:m.end() + 40], s0)
+        words = [t for t, _, _ in toks]
+        v = next((i for i, t in enumerate(toks) if t[1] == m.start()), None)
+        if v is None or not _verb_at(toks, v):
+            continue
+        np = (_forward(words, v + 2) if words[v] == "according" else _speaker_before(words, v))
+        if np:
+            out.append((toks[np[0]][1], body[toks[np[0]][1]:toks[np[1] - 1][2]], toks[np[0]][1]))
+    for m in _FOR_RE.finditer(body):
+        out.append((m.start(1), m.group(1), m.start(1)))
+    return out
+
+
+def _forward(words: list[str], i: int) -> tuple[int, int] | None:
+    from analysis.speakers import np_forward
+
+    return np_forward(words, i)
+
+
+def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
+    """Fill speaker fields: normalise, corefer surnames, resolve pronouns and context quotes."""
+    if not quotes:
+        return
+    names = full_names(doc.body)
+    events: list[tuple[int, int, object]] = []
+    for q in quotes:
+        if q.frame:
+            q.written = doc.body[q.frame.speaker_start:q.frame.speaker_end]
+            q.spk_pos, q.spk_end = q.frame.speaker_start, q.frame.speaker_end
+            events.append((q.spk_pos, 1, q))
+        else:
+            events.append((q.raw.open, 1, q))
+    for pos, written, _ in _frame_mentions(doc, quotes):
+        events.append((pos, 0, written))
+    events.sort(key=lambda e: (e[0], e[1]))
+    history: list[_Mention] = []
+    genders: dict[str, str] = {}
+    for pos, _, item in events:
+        written = item.written if isinstance(item, _Quote) else item
+        if isinstance(item, _Quote) and item.frame is None:
+            item.speaker = _latest(history, "any")
+            continue
+        spk = _canonical(written, pos, names, genders)
+        if spk.kind == "pronoun":
+            spk = _latest(history, spk.canonical, genders)
+        if spk is not None:
+            history.append(_Mention(pos, spk))
+        if isinstance(item, _Quote):
+            item.speaker = spk
+
+
+def _canonical(written: str, pos: int, names: dict, genders: dict[str, str]) -> Speaker:
+    """Normalised speaker with the surname mapped to the full name and gender remembered."""
+    spk = speaker_of(written)
+    if spk.kind == "person":
+        full = corefer(spk.canonical, pos, names)
+        if spk.gender:
+            genders[full] = spk.gender
+        spk = Speaker(full, "person", genders.get(full, spk.gender), spk.plural)
+    return spk
+
+
+def _latest(history: list[_Mention], pronoun: str, genders: dict[str, str] | None = None
+            ) -> Speaker | None:
+    """Most recent speaker compatible with ``pronoun`` ("any" for context quotes)."""
+    for mention in reversed(history[-50:]):
+        spk = mention.speaker
+        gender = (genders or {}).get(spk.canonical, spk.gender)
+        if pronoun == "any":
+            return spk
+        if pronoun in {"he", "she"} and spk.kind in {"person", "role"} and not spk.plural:
+            want = "m" if pronoun == "he" else "f"
+            if gender in {"", want}:
+                if genders is not None and not gender:
+                    genders[spk.canonical] = want
+                return Speaker(spk.canonical, spk.kind, want)
+        elif (pronoun in {"they", "we"} and spk.kind in {"role", "org"}) or (
+            pronoun == "it" and spk.kind == "org"
+        ):
+            return spk
+    if pronoun in {"they", "we"}:
+        return next((m.speaker for m in reversed(history[-50:])), None)
+    return None
+
+
+# ---------------------------------------------------------------- rows and evidence
+
+
+def _row(doc_id: str, i: int, q: _Quote, body: str) -> dict:
+    segs = q.segments
+    if len(segs) == 1 and body[segs[0][1] - 1] == ",":
+        segs = [(segs[0][0], segs[0][1] - 1)]
+    text = " ".join(body[s:e] for s, e in segs)
+    spk = q.speaker
+    conf = CONFIDENCE.get(q.pattern if q.frame or q.pattern == "context" else "none", 0.5)
+    if spk is None:
+        conf = min(conf, 0.4)
+    if not q.raw.closed:
+        conf = round(conf * 0.9, 3)
+    return {
+        "doc_id": doc_id, "quote_id": i, "quote": text,
+        "speaker": spk.canonical if spk else None, "speaker_as_written": q.written or None,
+        "speaker_kind": spk.kind if spk else None, "verb": q.frame.verb if q.frame else None,
+        "start": segs[0][0], "end": segs[-1][1], "speaker_start": q.spk_pos,
+        "speaker_end": q.spk_end, "n_words": len(text.split()), "partial": q.partial,
+        "confidence": conf, "pattern": q.pattern + ("+split" if q.merged else ""),
+    }
+
+
+def _add_sentence_ids(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Fill para_ids, sent_ids, sent_start_id and sent_end_id from ``analysis.text.sentences``."""
+    from analysis.text import sentences
+
+    docs = articles[articles["doc_id"].isin(set(quotes["doc_id"]))]
+    sents = sentences(docs[["doc_id", "body"]] if "title" not in docs else docs)
+    index = {d: (g["start"].tolist(), g["end"].tolist(), g["sent_id"].tolist(),
+                 g["para_id"].tolist()) for d, g in sents.groupby("doc_id", sort=False)}
+    sent_ids, para_ids = [], []
+    for doc_id, start, end in zip(quotes["doc_id"], quotes["start"], quotes["end"], strict=True):
+        starts, ends, sids, pids = index.get(doc_id, ([], [], [], []))
+        lo = max(bisect.bisect_right(starts, start) - 1, 0)
+        hi = max(bisect.bisect_left(starts, end), lo + 1)
+        sent_ids.append([int(s) for s in sids[lo:hi]])
+        para_ids.append(sorted({int(p) for p in pids[lo:hi]}))
+    out = quotes.copy()
+    out["sent_ids"], out["para_ids"] = sent_ids, para_ids
+    out["sent_start_id"] = [s[0] if s else -1 for s in sent_ids]
+    out["sent_end_id"] = [s[-1] if s else -1 for s in sent_ids]
+    return out
+
+
+def extract_quotes(articles: pd.DataFrame, *, min_words: int = 4, single_quotes: bool = True,
+                   evidence: bool = True) -> pd.DataFrame:
+    """Direct quotations of ``articles`` (needs ``doc_id`` and ``body``), one row per quote.
+
+    Args:
+        articles: frame from :func:`analysis.corpus.load_articles` (or any with doc_id, body).
+        min_words: embedded (partial) quotes shorter than this are terms, not speech;
+            quotes with a speech frame (``"No," he said.``) count at any length.
+        single_quotes: also consider single-quoted speech when clearly framed.
+        evidence: compute sentence/paragraph ids (needs :mod:`analysis.text`).
+
+    Returns:
+        Frame with :data:`COLUMNS`; ``start``/``end`` are body offsets of the quoted text
+        (``body[start:end] == quote`` for one-piece quotes; the full span for split ones).
+    """
+    rows: list[dict] = []
+    for doc_id, body in zip(articles["doc_id"], articles["body"], strict=True):
+        if isinstance(body, str) and ('"' in body or "“" in body or "'" in body or "‘" in body):
+            rows.extend(_doc_quotes(str(doc_id), body, min_words=min_words, single=single_quotes))
+    out = pd.DataFrame(rows, columns=[c for c in COLUMNS if c not in _EVIDENCE])
+    for col in _EVIDENCE:
+        out[col] = pd.Series([[] if col.endswith("s") else -1] * len(out), dtype=object)
+    if evidence and len(out):
+        out = _add_sentence_ids(out, articles)
+    out = out[COLUMNS]
+    return out.astype({"quote_id": "int64", "start": "int64", "end": "int64",
+                       "speaker_start": "int64", "speaker_end": "int64", "n_words": "int64",
+                       "sent_start_id": "int64", "sent_end_id": "int64", "partial": bool,
+                       "confidence": "float64"})
+
+
+_EVIDENCE = ("para_ids", "sent_ids", "sent_start_id", "sent_end_id")
+
+
+# ---------------------------------------------------------------- command line
+
+
+def _records(frame: pd.DataFrame) -> Iterable[dict]:
+    for rec in frame.to_dict(orient="records"):
+        yield {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
+
+
+def cli(argv: list[str] | None = None) -> int:
+    """``python -m analysis quotes SOURCE [--format jsonl|csv|table] [--min-words N]``."""
+    parser = argparse.ArgumentParser(prog="python -m analysis quotes",
+                                     description="Print the direct quotes of a corpus.")
+    parser.add_argument("source", help="folder/glob of .txt, .csv/.jsonl/.parquet file")
+    parser.add_argument("--format", choices=["jsonl", "csv", "table"], default="jsonl")
+    parser.add_argument("--min-words", type=int, default=4)
+    parser.add_argument("--text", help="name of the text column (tables)")
+    parser.add_argument("--id", help="name of the id column (tables)")
+    args = parser.parse_args(argv)
+    from analysis.corpus import load_articles
+
+    columns = {k: v for k, v in {"text": args.text, "id": args.id}.items() if v}
+    articles, problems = load_articles(args.source, **({"columns": columns} if columns else {}))
+    for rec in _records(problems):
+        print(f"skipped {rec['input']}: {rec['reason']}", file=sys.stderr)
+    quotes = extract_quotes(articles, min_words=args.min_words)
+    if args.format == "csv":
+        quotes.to_csv(sys.stdout, index=False)
+    elif args.format == "table":
+        with pd.option_context("display.max_colwidth", 60, "display.width", 200):
+            print(quotes[["doc_id", "speaker", "verb", "quote", "confidence"]].to_string())
+    else:
+        for rec in _records(quotes):
+            print(json.dumps(rec, ensure_ascii=False))
+    return 0

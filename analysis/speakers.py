@@ -1,0 +1,392 @@
+"""Speaker noun phrases for quote attribution: find, normalise, corefer.
+
+Everything here is general English news convention (titles, role nouns, reporting
+verbs, pronouns); nothing is specific to any article. Used by :mod:`analysis.quotes`.
+
+>>> normalise_speaker("a second NATO diplomat")
+('NATO diplomat', 'role')
+>>> normalise_speaker("German Chancellor Olaf Scholz")
+('Olaf Scholz', 'person')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+
+def _words(text: str) -> frozenset[str]:
+    """Whitespace-separated words of a lexicon literal."""
+    return frozenset(text.split())
+
+
+Kind = Literal["person", "role", "org", "pronoun"]
+
+# ---------------------------------------------------------------- reporting verbs
+_VERB_FORMS: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "writing"),
+    "sum up": ("sum up", "sums up", "summed up", "summing up"),
+    "go on": ("went on", "goes on"),
+    "point out": ("point out", "points out", "pointed out", "pointing out"),
+}
+_REGULAR = _words(
+    "add warn caution reiterate insist stress note argue ask explain declare tweet claim admit "
+    "concede continue reply respond comment remark announce confirm acknowledge suggest urge "
+    "predict recall complain maintain observe joke quip vow pledge promise estimate agree "
+    "counter emphasise emphasize underline conclude state assert allege report repeat "
+    "contend exclaim shout scream whisper murmur mutter write answer testify protest recount "
+    "caution lament boast grumble concur affirm sigh snap retort plead tell advise"
+)
+
+
+def _inflect(verb: str) -> tuple[str, ...]:
+    """Regular English forms (base, -s, -ed, -ing) of ``verb``."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    if verb.endswith(("y",)) and verb[-2] not in "aeiou":
+        return verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][pgtbm]", verb):  # snap, quip, admit-like monosyllables
+        dbl = verb + verb[-1]
+        return verb, verb + "s", dbl + "ed", dbl + "ing"
+    ss = "es" if verb.endswith(("s", "sh", "ch", "x")) else "s"
+    return verb, verb + ss, stem + "ed", stem + "ing"
+
+
+def _build_verbs() -> dict[str, str]:
+    out = {form: lemma for lemma, forms in _VERB_FORMS.items() for form in forms}
+    for verb in sorted(_REGULAR):
+        for form in _inflect(verb):
+            out.setdefault(form, verb)
+    out.update({"admitted": "admit", "admitting": "admit", "regretted": "regret"})
+    out.update({"emphasised": "emphasise", "emphasized": "emphasize"})
+    return out
+
+
+VERB_LEMMAS: dict[str, str] = _build_verbs()
+"""Reporting verb form -> lemma-ish ("summed up" -> "sum up")."""
+
+_verb_alt = "|".join(sorted((re.escape(v) for v in VERB_LEMMAS), key=len, reverse=True))
+VERB_RE = re.compile(rf"\b(?:{_verb_alt})\b")
+"""Any reporting-verb form (lower-case text)."""
+
+# Verbs whose bare form is too ambiguous to count as speech without a colon/quote next to it.
+WEAK_VERBS = frozenset({"post", "continue", "report", "estimate", "agree", "promise", "state",
+                        "answer", "note", "advise", "repeat", "ask", "tell", "write"})
+
+# ---------------------------------------------------------------- lexicons
+PRONOUNS = {"he": "m", "she": "f", "they": "x", "it": "o", "we": "x"}
+
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+              "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f", "king": "m",
+              "queen": "f", "prince": "m", "princess": "f", "dr": "", "dr.": "", "prof": "",
+              "prof.": "", "professor": "", "mx": "", "mx.": "", "rev": "", "rev.": "",
+              "reverend": "", "father": "m", "sister": "f", "brother": "m", "pope": "m",
+              "sheikh": "m", "emir": "m", "archbishop": "", "bishop": "", "cardinal": "m"}
+"""Titles that precede a personal name, with the gender they imply ("" = unknown)."""
+
+ROLE_NOUNS = _words("""
+chief head minister secretary ambassador diplomat official spokesman spokeswoman spokesperson
+president chairman chairwoman chair director executive manager coach leader chancellor premier
+governor senator mayor general commander analyst economist expert adviser advisor aide source
+officer lawyer attorney prosecutor judge envoy negotiator representative mp mep member
+researcher professor scientist doctor boss founder owner captain player striker midfielder
+defender goalkeeper star singer actor actress author writer strategist trader dealer banker
+investor spokespeople secretary-general general-secretary commissioner chairperson ceo cfo
+coo cto president-elect vice-president deputy lawmaker legislator congressman congresswoman
+councillor councilor delegate campaigner activist witness resident worker nurse teacher
+student officer soldier policeman policewoman detective inspector superintendent sheriff
+partner producer director-general editor reporter correspondent columnist presenter host
+consultant administrator organiser organizer referee umpire manager-general candidate
+""")
+"""Role nouns (singular); plurals are recognised by a trailing s."""
+
+FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "actress", "congresswoman",
+                          "policewoman", "businesswoman", "queen", "princess"})
+MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "policeman", "businessman"})
+
+ROLE_MODIFIERS = _words("""
+local government foreign defence defense finance senior junior deputy former vice executive
+general national regional state federal party opposition shadow health education trade security
+press communications company club team union industry bank police military army navy ministry
+economic policy public interim acting assistant associate managing technical sales marketing
+financial operating legal campaign group fund market oil energy central top new outgoing
+incoming chief principal lead international european western eastern northern southern
+research investment business chief-executive fellow environment transport home interior
+justice culture sports labour labor treasury prime sport football cricket rugby tennis
+non-executive first second third fourth fifth another one two three other some many
+a an the its his her their our
+""")
+"""Lower-case words allowed inside a role phrase ("local government spokeswoman")."""
+
+CONNECTORS = frozenset({"of", "for", "at", "to", "and", "&"})
+DETERMINERS = frozenset({"a", "an", "the", "one", "another", "its", "his", "her", "their",
+                         "our", "some", "two", "three", "four", "several", "many", "other"})
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                      "eighth", "ninth", "tenth", "further", "different", "same"})
+ORG_HEADS = _words("""
+committee commission party ministry council bank association union inc corp corporation group
+agency department office court board institute university company government alliance
+organisation organization federation foundation trust service services authority news times
+post journal club fund league assembly parliament congress senate police army navy force
+forces network exchange administration bureau centre center co ltd plc llc network
+""")
+"""Words that end an organisation name ("Audit Committee")."""
+
+FUNCTION_WORDS = _words("""
+but and or the a an in on at for while when as if however according meanwhile yesterday last
+this that these those then so yet after before since during from with by to of earlier later
+there here it its he she they we i you his her their our his also only even still now today
+tonight tomorrow monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december speaking asked pressed
+instead although though because despite unlike like under over about all both every each
+no not none any
+""")
+"""Capitalised at a sentence start but never part of a speaker's name."""
+
+POSTNOMINALS = frozenset({"mp", "mep", "qc", "kc", "jr", "jr.", "sr", "sr.", "obe", "mbe",
+                          "cbe", "msp", "am", "phd"})
+
+NAME_TOKEN = r"[A-Z\u00C0-\u00DE][\w'’.\-]*"
+TOKEN_RE = re.compile(r"\w+(?:[-'’.&]\w+)*\.?|--|[^\w\s]")
+
+# ---------------------------------------------------------------- token helpers
+
+
+def tokenize_spans(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Tokens of ``text`` as ``(token, start, end)`` with ``offset`` added."""
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        tok = m.group()
+        if tok.endswith(".") and len(tok) > 1 and not _keeps_period(tok):
+            out.append((tok[:-1], m.start() + offset, m.end() - 1 + offset))
+            out.append((".", m.end() - 1 + offset, m.end() + offset))
+        else:
+            out.append((tok, m.start() + offset, m.end() + offset))
+    return out
+
+
+def _keeps_period(tok: str) -> bool:
+    """Abbreviations keep their period: Mr., Dr., U.S., Jr."""
+    low = tok.lower()
+    return low in HONORIFICS or low in POSTNOMINALS or bool(re.fullmatch(r"(?:\w\.){2,}", tok))
+
+
+def _bare(tok: str) -> str:
+    """Token without a possessive ending."""
+    return re.sub(r"['’]s?$", "", tok)
+
+
+def is_name_token(tok: str) -> bool:
+    """Capitalised word or acronym (``Rutte``, ``NATO``, ``U.S.``, ``Mong-koo``)."""
+    return bool(re.match(NAME_TOKEN, tok)) and tok.lower() not in FUNCTION_WORDS
+
+
+def is_role(tok: str) -> bool:
+    """Role noun, singular or plural (``diplomat``, ``officials``)."""
+    low = _bare(tok.lower())
+    return low in ROLE_NOUNS or (low.endswith("s") and low[:-1] in ROLE_NOUNS) or (
+        low.endswith("people") and low[:-6] + "person" in ROLE_NOUNS
+    ) or low.endswith(("spokesman", "spokeswoman", "spokesperson"))
+
+
+def np_token_ok(tok: str) -> bool:
+    """Can ``tok`` be part of a speaker noun phrase?"""
+    low = tok.lower()
+    return (is_name_token(tok) or is_role(tok) or low in ROLE_MODIFIERS or low in CONNECTORS
+            or low in HONORIFICS or low in POSTNOMINALS or low in ORDINALS or tok in {"'s", "’s"})
+
+
+def is_pronoun(tok: str) -> bool:
+    """Subject pronoun usable as a speaker (he, she, they, it, we)."""
+    return tok.lower() in PRONOUNS
+
+
+def _has_head(toks: Sequence[str]) -> bool:
+    """Does a candidate phrase contain a name, a role noun or an organisation head?"""
+    return any(is_name_token(t) or is_role(t) or _bare(t.lower()) in ORG_HEADS for t in toks)
+
+
+def _trim(toks: list[str], lo: int, hi: int) -> tuple[int, int]:
+    """Drop connectors at both ends and determiners at the end of ``toks[lo:hi]``."""
+    while lo < hi and toks[lo].lower() in CONNECTORS:
+        lo += 1
+    while hi > lo and (toks[hi - 1].lower() in CONNECTORS | DETERMINERS | ORDINALS):
+        hi -= 1
+    return lo, hi
+
+
+def np_backward(toks: list[str], end: int, *, limit: int = 12) -> tuple[int, int] | None:
+    """Speaker noun phrase ending just before index ``end`` (``Mr Smith`` in ``Mr Smith said``)."""
+    if end > 0 and is_pronoun(toks[end - 1]):
+        return end - 1, end
+    lo = end
+    while lo > 0 and end - lo < limit and np_token_ok(toks[lo - 1]):
+        lo -= 1
+    lo, hi = _trim(toks, lo, end)
+    if hi < end or not _has_head(toks[lo:hi]):  # the phrase must touch the verb
+        return None
+    return lo, hi
+
+
+def np_forward(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, int] | None:
+    """Speaker noun phrase starting at index ``start`` (``a second diplomat`` in ``said a ...``)."""
+    if start < len(toks) and is_pronoun(toks[start]):
+        return start, start + 1
+    hi = start
+    while hi < len(toks) and hi - start < limit and np_token_ok(toks[hi]):
+        hi += 1
+    lo, hi = _trim(toks, start, hi)
+    if lo != start or not _has_head(toks[lo:hi]):
+        return None
+    return lo, hi
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A normalised speaker: canonical name, kind, gender hint ("m", "f", "") and plurality."""
+
+    canonical: str
+    kind: Kind
+    gender: str = ""
+    plural: bool = False
+
+
+def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
+    """Personal-name tokens after the last title, role or possessive, with a gender hint."""
+    while len(toks) > 1 and toks[-1].lower() in POSTNOMINALS:
+        toks = toks[:-1]
+    cut, gender, titled = 0, "", False
+    for i, tok in enumerate(toks):
+        low = tok.lower()
+        if low in HONORIFICS or is_role(tok) or re.search(r"['’]s?$", tok) or (
+            _bare(low) in ORG_HEADS
+        ):
+            cut, titled = i + 1, True
+            gender = HONORIFICS.get(low, gender) or _role_gender(low) or gender
+    name = [t for t in toks[cut:] if t.lower() not in POSTNOMINALS]
+    if not name or not all(is_name_token(t) for t in name):
+        return None
+    if any(t.isupper() and len(t) > 1 and "." not in t for t in name) and len(name) == 1:
+        return None  # an acronym is an organisation
+    if len(name) == 1 and not titled and toks[:cut] == [] and len(toks) > 1:
+        return None
+    return name, gender
+
+
+def _role_gender(low: str) -> str:
+    if low in FEMALE_ROLES:
+        return "f"
+    return "m" if low in MALE_ROLES else ""
+
+
+def _role_phrase(toks: list[str]) -> list[str]:
+    """Role phrase without determiners/ordinals; ``spokesman for the LSE`` -> ``LSE spokesman``."""
+    kept = [t for t in toks if t.lower() not in DETERMINERS and t.lower() not in ORDINALS]
+    for i, tok in enumerate(kept[:-1]):
+        if is_role(tok) and kept[i + 1].lower() in {"for", "of", "at"}:
+            org = [t for t in kept[i + 2:] if is_name_token(t)]
+            if org and len(org) == len(kept[i + 2:]):
+                return org + kept[: i + 1]
+    return kept
+
+
+def _normalise_piece(toks: list[str]) -> Speaker | None:
+    """Normalise one appositive piece of a speaker phrase."""
+    toks = [t for t in toks if t not in {"'s", "’s"}]
+    while toks and toks[0].lower() in DETERMINERS | ORDINALS:
+        toks = toks[1:]
+    if not toks:
+        return None
+    person = _person_tokens(toks)
+    if person:
+        return Speaker(" ".join(_bare(t) for t in person[0]), "person", person[1])
+    roles = [t for t in toks if is_role(t)]
+    if roles:
+        last = roles[-1].lower()
+        plural = last.endswith("s") and last[:-1] in ROLE_NOUNS or last.endswith("people")
+        return Speaker(" ".join(_role_phrase(toks)), "role", _role_gender(last), plural)
+    return Speaker(" ".join(toks), "org", "", False)
+
+
+def normalise_speaker(written: str) -> tuple[str, Kind]:
+    """Canonical name and kind of a speaker phrase as written.
+
+    >>> normalise_speaker("Washington's ambassador to NATO, Julianne Smith")
+    ('Julianne Smith', 'person')
+    """
+    spk = speaker_of(written)
+    return spk.canonical, spk.kind
+
+
+def speaker_of(written: str) -> Speaker:
+    """Like :func:`normalise_speaker` but returns a :class:`Speaker` with gender/plurality."""
+    toks = [t for t, _, _ in tokenize_spans(written)]
+    if len(toks) == 1 and is_pronoun(toks[0]):
+        return Speaker(toks[0].lower(), "pronoun", PRONOUNS[toks[0].lower()])
+    pieces, cur = [], []
+    for tok in toks:
+        if tok in {",", "(", ")", "--", "-", "–", "—"}:
+            pieces.append(cur)
+            cur = []
+        elif tok != ".":
+            cur.append(tok)
+    pieces.append(cur)
+    found = [s for s in map(_normalise_piece, pieces) if s]
+    if not found:
+        return Speaker(written.strip(), "org")
+    rank = {"person": 0, "role": 1, "org": 2, "pronoun": 3}
+    return min(found, key=lambda s: rank[s.kind])
+
+
+# ---------------------------------------------------------------- coreference
+
+_RUN_RE = re.compile(rf"{NAME_TOKEN}(?: {NAME_TOKEN}){{1,5}}")
+
+
+def full_names(body: str) -> dict[str, list[tuple[int, str]]]:
+    """Surname -> ``[(offset, "First Last"), ...]`` for multi-word personal names in ``body``.
+
+    One linear scan over capitalised runs; leading titles/roles/function words are dropped.
+    """
+    index: dict[str, list[tuple[int, str]]] = {}
+    for m in _RUN_RE.finditer(body):
+        toks = m.group().split(" ")
+        cut = 0
+        for i, tok in enumerate(toks):
+            low = tok.lower()
+            if (low in FUNCTION_WORDS or low in HONORIFICS or _is_title_word(tok)
+                    or re.search(r"['’]s?$", tok) or _bare(low) in ORG_HEADS):
+                cut = i + 1
+        name = [t.rstrip(".") for t in toks[cut:] if t.lower() not in POSTNOMINALS]
+        if len(name) >= 2 and not any(t.isupper() and len(t) > 2 for t in name):
+            index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
+    return index
+
+
+_TITLE_WORDS = _words("""
+president minister prime chancellor secretary senator governor general mayor ambassador
+commissioner director coach manager chairman chairwoman chief deputy vice premier judge justice
+captain colonel major lieutenant sergeant commander admiral inspector superintendent sheriff
+attorney speaker leader foreign defence defense finance interior home health trade economy
+state executive officer envoy spokesman spokeswoman spokesperson rep sen gov gen col lt capt
+""")
+
+
+def _is_title_word(tok: str) -> bool:
+    """Capitalised title that precedes a name ("Chancellor", "Foreign")."""
+    return tok.lower().rstrip(".") in _TITLE_WORDS
+
+
+def corefer(canonical: str, offset: int, names: dict[str, list[tuple[int, str]]]) -> str:
+    """Map a one-word person name (surname) to the full name used nearest before ``offset``."""
+    if " " in canonical or canonical not in names:
+        return canonical
+    cands = names[canonical]
+    before = [name for pos, name in cands if pos <= offset]
+    return before[-1] if before else cands[0][1]
