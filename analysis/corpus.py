@@ -76,7 +76,7 @@ TABLE_READERS: dict[str, Callable[[Path, str], RawTable]] = {
     ".tsv": partial(read_csv, sep="\t"),
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
-    ".json": read_jsonl,
+    ".json": partial(read_jsonl, allow_array=True),
     ".parquet": read_parquet,
 }
 GLOB_CHARS = frozenset("*?[")

@@ -18,10 +18,12 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analysis.text import SUBHEAD_RE
+
 Problem = tuple[str, str]
 
-#: A subhead line: ``- 'Very difficult period' -`` (dash, space, text, space, dash).
-SUBHEAD = re.compile(r"^-\s+\S(?:.*\S)?\s+-$")
+#: A subhead line: ``- 'Very difficult period' -``; shared with analysis.text.paragraphs.
+SUBHEAD = SUBHEAD_RE
 #: A byline: ``Name--DESK`` with no spaces around ``--`` (``G.Montoya--LGdM``).
 BYLINE = re.compile(
     r"^(?P<author>[^\s-](?:[^\n]{0,38}[^\s-])?)--(?P<desk>[^\W_](?:[\w./]{0,28}\w)?)$")
@@ -180,25 +182,28 @@ def _empty_table(problems: list[Problem]) -> RawTable:
     return RawTable(pd.DataFrame(), [], problems)
 
 
-def read_jsonl(path: Path, label: str) -> RawTable:
-    """Read JSON Lines; each malformed or non-object line becomes a problem (line numbered)."""
+def read_jsonl(path: Path, label: str, *, allow_array: bool = False) -> RawTable:
+    """Read JSON Lines; each malformed or non-object line becomes a problem (line numbered).
+
+    With ``allow_array`` (``.json`` files) a file starting with ``[`` is read as one array.
+    """
     data, problem = read_bytes(path, label)
     if data is None:
         return _empty_table([problem])
     decoded = decode_bytes(data)
     if decoded.text is None:
         return _empty_table([(label, decoded.reason or "unreadable")])
-    text = decoded.text.lstrip()
-    if text.startswith("["):
-        return _read_json_array(text, label)
+    if allow_array and decoded.text.lstrip().startswith("["):
+        return _read_json_array(decoded.text, label)
     records, rows, problems = [], [], []
     for number, line in enumerate(decoded.text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             value = json.loads(line)
-        except ValueError as error:
-            problems.append((f"{label}:{number}", f"malformed JSON on line {number}: {error}"))
+        except (ValueError, RecursionError) as error:
+            problems.append((f"{label}:{number}", f"malformed JSON on line {number}: "
+                                                  f"{_json_error(error)}"))
             continue
         if not isinstance(value, dict):
             problems.append((f"{label}:{number}",
@@ -210,12 +215,21 @@ def read_jsonl(path: Path, label: str) -> RawTable:
                     problems)
 
 
+def _json_error(error: Exception) -> str:
+    """``Expecting ',' delimiter (column 59)`` rather than json's multi-part message."""
+    if isinstance(error, json.JSONDecodeError):
+        return f"{error.msg} (column {error.colno})"
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return one_line(str(error))
+
+
 def _read_json_array(text: str, label: str) -> RawTable:
     """Read a ``.json`` file holding one array of objects."""
     try:
         values = json.loads(text)
-    except ValueError as error:
-        return _empty_table([(label, f"malformed JSON: {error}")])
+    except (ValueError, RecursionError) as error:
+        return _empty_table([(label, f"malformed JSON: {_json_error(error)}")])
     if not isinstance(values, list):
         return _empty_table([(label, "JSON file is not an array of objects")])
     records, rows, problems = [], [], []
