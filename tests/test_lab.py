@@ -54,7 +54,8 @@ def test_lab_serves_the_notebooks(tmp_path: Path) -> None:
             assert server.poll() is None, (tmp_path / "lab.log").read_text()
             time.sleep(0.5)
             names = list_contents(port, token)
-        assert names is not None, "JupyterLab did not answer:\n" + (tmp_path / "lab.log").read_text()
+        log_text = (tmp_path / "lab.log").read_text()
+        assert names is not None, "JupyterLab did not answer:\n" + log_text
         expected = {path.name for path in notebooks.notebook_paths()}
         assert expected <= set(names)
         assert list_contents(port, "wrong-token") is None
