@@ -11,6 +11,7 @@ import sys
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "run-notebooks": ("analysis.notebooks", "Execute notebooks in place, deterministically"),
+    "check-fresh": ("analysis.freshness", "Fail when committed notebooks or figures are stale"),
     "quotes": ("analysis.quotes", "Print the quotes of a corpus (one JSON object per quote)"),
     "stance": ("analysis.stance", "Print holder x target stance of a corpus"),
     "validate-sentiment": ("analysis.sentiment_validation", "Score sentiment against labels"),
