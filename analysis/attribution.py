@@ -23,6 +23,7 @@ from analysis.speakers import (
     is_pronoun,
     np_backward,
     np_forward,
+    np_inverted,
     tokenize_spans,
 )
 
@@ -38,6 +39,7 @@ bluntly calmly proudly openly publicly privately separately earlier yesterday to
 himself herself themselves itself 's 've just already has long even
 """)
 _ING = re.compile(r"ing$")
+_APPOS = frozenset({",", "-", "--", "—", "–", "("})
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def _verb_at(toks: list[tuple[str, int, int]], i: int) -> tuple[str, int] | None
         return VERB_LEMMAS[two], 2
     if two == "according to":
         return "according to", 2
-    if one in VERB_LEMMAS and toks[i][0].islower():
+    if one in VERB_LEMMAS and (toks[i][0].islower() or (i == 0 and not one.endswith("ing"))):
         return VERB_LEMMAS[one], 1
     return None
 
@@ -120,7 +122,7 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
     verb = _verb_at(toks, _skip_aux(toks, i))
     if verb:  # inverted: said X
         j = _skip_aux(toks, i) + verb[1]
-        np = np_forward(words, j)
+        np = np_inverted(words, j)
         if np:
             pat = "after_according" if verb[0] == "according to" else "after_inverted"
             return Frame(verb[0], *_span(toks, *np), pat, _clause_end(toks, np[1]))
@@ -129,8 +131,9 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
     if not np:
         return None
     j = np[1]
-    if j < len(words) and words[j] == ",":  # appositive: X, chief of Y, said
-        k = next((k for k in range(j + 1, min(len(words), j + 16)) if words[k] == ","), None)
+    if j < len(words) and words[j] in _APPOS:  # appositive: X, chief of Y, said / X - ... -
+        close = {words[j]} if words[j] != "(" else {")"}
+        k = next((k for k in range(j + 1, min(len(words), j + 16)) if words[k] in close), None)
         j = k + 1 if k is not None else j
     verb = _verb_at(toks, _skip_aux(toks, j))
     if not verb or verb[0] == "according to" or _ING.search(words[_skip_aux(toks, j)]):
@@ -196,9 +199,11 @@ def before_frame(body: str, lo: int, hi: int) -> tuple[Frame, bool] | None:
             return None
         intro = words[np[1]:] in ([","], [])
         return Frame(lemma, *_span(toks, *np), "intro_according", toks[np[1] - 1][2]), intro
-    np = _speaker_before(words, v)
+    np = np_inverted(words, v + n) if v == 0 else _speaker_before(words, v)
     if np is None:
         return None
+    if v == 0:  # Said Mr X: "..."
+        gap = words[np[1]:]
     intro = not gap or gap[-1] == ":" or gap == [","] or (len(gap) <= 10 and gap[-1] == ",")
     pattern = "intro_saying" if words[v].endswith("ing") else "intro"
     frame = Frame(lemma, *_span(toks, *np), pattern if intro else "partial", toks[v + n - 1][2])
@@ -220,13 +225,18 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
         if j is not None and np_forward(words, j + 1):
             head = np_backward(words, j)
             return (head[0], k - 1) if head else None
-    return subject_np(words, v)
+    return None
 
 
 def _back_aux(words: list[str], v: int) -> int:
     """Index before auxiliaries/adverbs that precede the verb at ``v``."""
-    while v > 0 and words[v - 1].lower() in _AUX:
-        v -= 1
+    while v > 0:
+        if words[v - 1].lower() in _AUX:
+            v -= 1
+        elif v > 1 and words[v - 2].lower() == "on" and words[v - 1].lower() in FUNCTION_WORDS:
+            v -= 2
+        else:
+            break
     return v
 
 

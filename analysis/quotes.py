@@ -42,6 +42,8 @@ from analysis.speakers import (
     Speaker,
     corefer,
     full_names,
+    np_forward,
+    np_inverted,
     speaker_of,
     tokenize_spans,
 )
@@ -151,14 +153,27 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
     prev_word = prev[-1][0].lower() if prev else ""
     if raw.single or words < min_words or (prev_word in _DETS and words <= 5):
         return None
+    if _title_case(body[raw.segments[0][0]:raw.segments[-1][1]]):
+        return None
     if bf:
         return _Quote(raw, list(raw.segments), bf[0], "partial", partial=True)
+    if _ends_open(body, raw, body[raw.end:sent[1]]):
+        af = after_frame(body, raw.end, sent[1])
+        if af and not body[af.end:sent[1]].strip(" .!?"):
+            return _Quote(raw, list(raw.segments), af, "partial", partial=True)
     tail = _tail_frame(body, raw.end, sent[1])
     if tail:
         return _Quote(raw, list(raw.segments), tail, "partial", partial=True)
     if words >= 2 * min_words:
         return _Quote(raw, list(raw.segments), None, "context", partial=True)
     return None
+
+
+def _title_case(text: str) -> bool:
+    """A title, motto or name in Title Case ("Bringing The Gold To Market"), not speech."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    caps = sum(w[0].isupper() for w in words)
+    return len(words) <= 12 and caps >= 0.6 * len(words)
 
 
 def _tail_frame(body: str, lo: int, hi: int) -> Frame | None:
@@ -181,7 +196,8 @@ def _merge_splits(doc: _Doc, quotes: list[_Quote]) -> list[_Quote]:
             head.segments.extend(q.segments)
             head.merged.append(q.raw)
             continue
-        if (head and q.frame and head.frame == q.frame and q.pattern.startswith("intro")):
+        if (head and q.frame and head.frame and q.pattern.startswith("intro")
+                and head.frame.speaker_start == q.frame.speaker_start):
             head.segments.extend(q.segments)  # "A," said X, "b" seen as an intro of b
             head.merged.append(q.raw)
             continue
@@ -225,12 +241,14 @@ def _doc_quotes(doc_id: str, body: str, *, min_words: int, single: bool) -> list
 class _Mention:
     pos: int
     speaker: Speaker
+    weak: bool = False  # a sentence subject, not a speaker: used for pronouns only
 
 
 _FOR_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))For ((?:[\w'’.-]+ ){0,6}[\w'’.-]+),")
 
 
-def _frame_mentions(doc: _Doc, quotes: list[_Quote]) -> list[tuple[int, str, int]]:
+def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict
+                    ) -> list[tuple[int, str, int]]:
     """Indirect-speech speakers outside quotes: ``X said (that) ...``, ``For X, ...``."""
     from analysis.attribution import _speaker_before, _verb_at
 
@@ -249,18 +267,38 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote]) -> list[tuple[int, str, int
         v = next((i for i, t in enumerate(toks) if t[1] == m.start()), None)
         if v is None or not _verb_at(toks, v):
             continue
-        np = (_forward(words, v + 2) if words[v] == "according" else _speaker_before(words, v))
+        if words[v] == "according" or (v and words[v - 1] == ","):
+            np = np_inverted(words, v + (2 if words[v] == "according" else 1))
+        else:
+            np = _speaker_before(words, v)
         if np:
             out.append((toks[np[0]][1], body[toks[np[0]][1]:toks[np[1] - 1][2]], toks[np[0]][1]))
     for m in _FOR_RE.finditer(body):
-        out.append((m.start(1), m.group(1), m.start(1)))
+        if speaker_of(m.group(1)).kind in {"person", "role"}:
+            out.append((m.start(1), m.group(1), m.start(1)))
+    return out + _subject_mentions(doc, names)
+
+
+_SENT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:(?:But|And|However|"
+                         r"Yet|So|Meanwhile|Now),? )?(?=[A-Z])")
+
+
+def _subject_mentions(doc: _Doc, names: dict) -> list[tuple[int, str, int]]:
+    """Named people who are the subject of a sentence (``Ms Roe is determined ...``)."""
+    out = []
+    body = doc.body
+    for m in _SENT_START.finditer(body):
+        toks = tokenize_spans(body[m.end():m.end() + 80], m.end())
+        words = [t for t, _, _ in toks]
+        np = np_forward(words, 0)
+        nxt = words[np[1]] if np and np[1] < len(words) else ""
+        if np and (nxt == "," or (nxt[:1].islower() and nxt.isalpha())):
+            written = body[toks[np[0]][1]:toks[np[1] - 1][2]]
+            spk = speaker_of(written)
+            if spk.kind == "person" and (" " in spk.canonical or spk.gender
+                                         or spk.canonical in names):
+                out.append((toks[np[0]][1], written, -1))
     return out
-
-
-def _forward(words: list[str], i: int) -> tuple[int, int] | None:
-    from analysis.speakers import np_forward
-
-    return np_forward(words, i)
 
 
 def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
@@ -268,31 +306,40 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
     if not quotes:
         return
     names = full_names(doc.body)
-    events: list[tuple[int, int, object]] = []
+    events: list[tuple[int, int, object, bool]] = []
     for q in quotes:
         if q.frame:
             q.written = doc.body[q.frame.speaker_start:q.frame.speaker_end]
             q.spk_pos, q.spk_end = q.frame.speaker_start, q.frame.speaker_end
-            events.append((q.spk_pos, 1, q))
+            events.append((q.spk_pos, 1, q, False))
         else:
-            events.append((q.raw.open, 1, q))
-    for pos, written, _ in _frame_mentions(doc, quotes):
-        events.append((pos, 0, written))
+            events.append((q.raw.open, 1, q, False))
+    for pos, written, flag in _frame_mentions(doc, quotes, names):
+        events.append((pos, 0, written, flag < 0))
     events.sort(key=lambda e: (e[0], e[1]))
     history: list[_Mention] = []
     genders: dict[str, str] = {}
-    for pos, _, item in events:
+    for pos, _, item, weak in events:
         written = item.written if isinstance(item, _Quote) else item
         if isinstance(item, _Quote) and item.frame is None:
             item.speaker = _latest(history, "any")
             continue
         spk = _canonical(written, pos, names, genders)
         if spk.kind == "pronoun":
-            spk = _latest(history, spk.canonical, genders)
+            spk = _latest(history, spk.canonical, genders) or _named_before(names, pos, spk)
         if spk is not None:
-            history.append(_Mention(pos, spk))
+            history.append(_Mention(pos, spk, weak))
         if isinstance(item, _Quote):
             item.speaker = spk
+
+
+def _named_before(names: dict[str, list[tuple[int, str]]], pos: int, pronoun: Speaker
+                  ) -> Speaker | None:
+    """Fallback for he/she: the last full personal name written before ``pos``."""
+    if pronoun.canonical not in {"he", "she"}:
+        return None
+    best = max(((p, n) for cands in names.values() for p, n in cands if p < pos), default=None)
+    return Speaker(best[1], "person", pronoun.gender) if best else None
 
 
 def _canonical(written: str, pos: int, names: dict, genders: dict[str, str]) -> Speaker:
@@ -309,12 +356,14 @@ def _canonical(written: str, pos: int, names: dict, genders: dict[str, str]) -> 
 def _latest(history: list[_Mention], pronoun: str, genders: dict[str, str] | None = None
             ) -> Speaker | None:
     """Most recent speaker compatible with ``pronoun`` ("any" for context quotes)."""
-    for mention in reversed(history[-50:]):
+    recent = history[-50:]
+    for mention in reversed(recent):
         spk = mention.speaker
         gender = (genders or {}).get(spk.canonical, spk.gender)
         if pronoun == "any":
-            return spk
-        if pronoun in {"he", "she"} and spk.kind in {"person", "role"} and not spk.plural:
+            if not mention.weak:
+                return spk
+        elif pronoun in {"he", "she"} and spk.kind in {"person", "role"} and not spk.plural:
             want = "m" if pronoun == "he" else "f"
             if gender in {"", want}:
                 if genders is not None and not gender:
@@ -325,7 +374,7 @@ def _latest(history: list[_Mention], pronoun: str, genders: dict[str, str] | Non
         ):
             return spk
     if pronoun in {"they", "we"}:
-        return next((m.speaker for m in reversed(history[-50:])), None)
+        return next((m.speaker for m in reversed(recent) if not m.weak), None)
     return None
 
 

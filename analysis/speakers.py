@@ -100,6 +100,11 @@ councillor councilor delegate campaigner activist witness resident worker nurse 
 student officer soldier policeman policewoman detective inspector superintendent sheriff
 partner producer director-general editor reporter correspondent columnist presenter host
 consultant administrator organiser organizer referee umpire manager-general candidate
+athlete runner sprinter cyclist golfer boxer driver rider swimmer skipper batsman bowler winger
+forward musician rapper band artist director designer developer engineer entrepreneur farmer
+campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
+psychologist academic lecturer head-teacher headteacher principal regulator watchdog pilot
+survivor victim mother father parent son daughter wife husband friend colleague neighbour
 """)
 """Role nouns (singular); plurals are recognised by a trailing s."""
 
@@ -142,10 +147,16 @@ there here it its he she they we i you his her their our his also only even stil
 tonight tomorrow monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december speaking asked pressed
 instead although though because despite unlike like under over about all both every each
-no not none any
+no not none any within without across among amid against through throughout toward towards
+upon beyond behind below above inside outside near following including except per via whereas
+unless once what who why how where which whose whom
 """)
 """Capitalised at a sentence start but never part of a speaker's name."""
 
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al",
+                            "bin", "ben", "el", "del", "dos", "das", "ter", "ten", "zu", "y"})
+GENERIC_ADJ = frozenset({"senior", "top", "junior", "high-ranking", "leading", "anonymous",
+                         "unnamed", "unidentified", "another", "other", "certain"})
 POSTNOMINALS = frozenset({"mp", "mep", "qc", "kc", "jr", "jr.", "sr", "sr.", "obe", "mbe",
                           "cbe", "msp", "am", "phd"})
 
@@ -195,8 +206,9 @@ def is_role(tok: str) -> bool:
 def np_token_ok(tok: str) -> bool:
     """Can ``tok`` be part of a speaker noun phrase?"""
     low = tok.lower()
-    return (is_name_token(tok) or is_role(tok) or low in ROLE_MODIFIERS or low in CONNECTORS
-            or low in HONORIFICS or low in POSTNOMINALS or low in ORDINALS or tok in {"'s", "’s"})
+    return (is_name_token(tok) or low in NAME_PARTICLES or is_role(tok) or low in ROLE_MODIFIERS
+            or low in CONNECTORS or _bare(low) in ORG_HEADS or low in HONORIFICS
+            or low in POSTNOMINALS or low in ORDINALS or tok in {"'s", "’s"})
 
 
 def is_pronoun(tok: str) -> bool:
@@ -228,6 +240,9 @@ def np_backward(toks: list[str], end: int, *, limit: int = 12) -> tuple[int, int
     lo, hi = _trim(toks, lo, end)
     if hi < end or not _has_head(toks[lo:hi]):  # the phrase must touch the verb
         return None
+    if lo >= 2 and toks[lo - 1] in {"in", "from", "at"} and is_role(toks[lo - 2]):
+        more = np_backward(toks, lo - 1, limit=limit)
+        lo = more[0] if more else lo
     return lo, hi
 
 
@@ -243,6 +258,39 @@ def np_forward(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, in
         return None
     return lo, hi
 
+
+_INVERTED_STOP = _words("""
+in on at during after before when while as who whose which that adding speaking referring
+yesterday today tonight last this from via with according but and because although if
+though since until whether than said says told
+""")
+
+
+def np_inverted(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, int] | None:
+    """Speaker after an inverted verb (``said Swedish trades union official Jo Bloggs.``).
+
+    Greedy up to the first punctuation mark or clause word; needs a name, role or
+    organisation word, or a determiner followed by a noun (``the local athlete``).
+    """
+    if start < len(toks) and is_pronoun(toks[start]):
+        return start, start + 1
+    hi = start
+    while (hi < len(toks) and hi - start < limit and toks[hi] not in _PUNCT_STOP
+           and toks[hi].lower() not in _INVERTED_STOP):
+        hi += 1
+    if hi < len(toks) and hi - start >= limit:
+        return None
+    lo, hi = _trim(toks, start, hi)
+    if lo != start or hi == lo:
+        return None
+    phrase = toks[lo:hi]
+    if _has_head(phrase) or (phrase[0].lower() in DETERMINERS and len(phrase) > 1):
+        return lo, hi
+    return None
+
+
+_PUNCT_STOP = frozenset({",", ".", ";", ":", "(", ")", "!", "?", "--", "-", "–", "—", '"', "“",
+                         "”"})
 
 # ---------------------------------------------------------------- normalisation
 
@@ -264,13 +312,20 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
     cut, gender, titled = 0, "", False
     for i, tok in enumerate(toks):
         low = tok.lower()
+        if i == len(toks) - 1 and is_name_token(tok) and i and _bare(low) not in ORG_HEADS:
+            break  # the last capitalised word is the name itself ("... Mervyn King")
         if low in HONORIFICS or is_role(tok) or re.search(r"['’]s?$", tok) or (
             _bare(low) in ORG_HEADS
         ):
             cut, titled = i + 1, True
             gender = HONORIFICS.get(low, gender) or _role_gender(low) or gender
     name = [t for t in toks[cut:] if t.lower() not in POSTNOMINALS]
-    if not name or not all(is_name_token(t) for t in name):
+    while name and name[0] in NAME_PARTICLES:
+        name = name[1:] if len(name) > 1 and not is_name_token(name[1]) else name
+        break
+    if not name or not is_name_token(name[-1]) or not all(
+        is_name_token(t) or t in NAME_PARTICLES for t in name
+    ):
         return None
     if any(t.isupper() and len(t) > 1 and "." not in t for t in name) and len(name) == 1:
         return None  # an acronym is an organisation
@@ -287,7 +342,9 @@ def _role_gender(low: str) -> str:
 
 def _role_phrase(toks: list[str]) -> list[str]:
     """Role phrase without determiners/ordinals; ``spokesman for the LSE`` -> ``LSE spokesman``."""
-    kept = [t for t in toks if t.lower() not in DETERMINERS and t.lower() not in ORDINALS]
+    if "in" in toks[1:]:
+        toks = toks[: toks.index("in", 1)]
+    kept = [t for t in toks if t.lower() not in DETERMINERS | ORDINALS | GENERIC_ADJ]
     for i, tok in enumerate(kept[:-1]):
         if is_role(tok) and kept[i + 1].lower() in {"for", "of", "at"}:
             org = [t for t in kept[i + 2:] if is_name_token(t)]
@@ -311,7 +368,21 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
         last = roles[-1].lower()
         plural = last.endswith("s") and last[:-1] in ROLE_NOUNS or last.endswith("people")
         return Speaker(" ".join(_role_phrase(toks)), "role", _role_gender(last), plural)
+    if toks[-1].isalpha() and toks[-1].islower() and len(toks) > 1:
+        return Speaker(" ".join(_role_phrase(toks)), "role", "", toks[-1].endswith("s"))
     return Speaker(" ".join(toks), "org", "", False)
+
+
+def _split_person(toks: list[str]) -> list[list[str]]:
+    """``Jo Roe of Acme Bank`` -> ``[Jo Roe], [Acme Bank]`` when the left part is a person."""
+    for i, tok in enumerate(toks):
+        if tok in {"of", "at", "from", "by"} and i:
+            left = _normalise_piece(toks[:i])
+            if left and left.kind == "person":
+                return [toks[:i], toks[i + 1:]]
+            if tok == "by":
+                return [toks[:i], toks[i + 1:]]
+    return [toks]
 
 
 def normalise_speaker(written: str) -> tuple[str, Kind]:
@@ -337,6 +408,7 @@ def speaker_of(written: str) -> Speaker:
         elif tok != ".":
             cur.append(tok)
     pieces.append(cur)
+    pieces = [part for piece in pieces for part in _split_person(piece)]
     found = [s for s in map(_normalise_piece, pieces) if s]
     if not found:
         return Speaker(written.strip(), "org")
@@ -346,7 +418,8 @@ def speaker_of(written: str) -> Speaker:
 
 # ---------------------------------------------------------------- coreference
 
-_RUN_RE = re.compile(rf"{NAME_TOKEN}(?: {NAME_TOKEN}){{1,5}}")
+_RUN_TOKEN = r"(?:[A-Z]\.|[A-Z\u00C0-\u00DE][\w'’-]*)"
+_RUN_RE = re.compile(rf"{_RUN_TOKEN}(?: {_RUN_TOKEN}){{1,5}}")
 
 
 def full_names(body: str) -> dict[str, list[tuple[int, str]]]:
