@@ -123,7 +123,7 @@ def run_notebook(source: Path, target: Path, parameters: dict[str, Any]) -> str 
     try:
         papermill.execute_notebook(
             str(source), str(target), parameters=wanted, kernel_name=notebooks.KERNEL,
-            cwd=str(source.parent), progress_bar=False, log_output=False,
+            language="python", cwd=str(source.parent), progress_bar=False, log_output=False,
         )
     except Exception as error:  # papermill still wrote the notebook, with the traceback
         return f"{type(error).__name__}: {str(error).strip().splitlines()[-1][:300]}"
@@ -175,7 +175,12 @@ def build_report(
         print(f"report {out.name}: executing {source.name}", flush=True)
         executed = out / "notebooks" / source.name
         error = run_notebook(source, executed, parameters)
-        nb = nbformat.read(executed, as_version=4)
+        if executed.exists():
+            nb = nbformat.read(executed, as_version=4)
+        else:  # papermill stopped before running anything: show why
+            nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+                f"# {source.stem}\n\nThis notebook could not be run: `{error}`")])
+            nbformat.write(nb, executed)
         title = title_of(nb, source.stem)
         full, reader = f"{source.stem}.html", f"{source.stem}.reader.html"
         for page, is_reader, other in ((full, False, reader), (reader, True, full)):
