@@ -1,0 +1,401 @@
+"""Who stands for or against what: rule-based holder x target stance with evidence sentences.
+
+``stance_evidence(articles, targets)`` finds, sentence by sentence, each mention of a target
+(``analysis.stance_targets``) and the stance cue that governs it (``analysis.stance_rules``):
+a support/oppose verb, a cue noun (``opposition to``), a predicate adjective (``confident
+that``) or a target-specific cue phrase, corrected for negation, reversing verbs (``lift
+restrictions``) and modality (``could``, ``potentially``: weaker). The holder is the cue's
+subject (names, roles, ``X and Y`` split, ``X's plan`` -> X, ``which`` -> its antecedent,
+pronouns -> the latest person), else the speaker of the quote around it (``analysis.quotes``),
+else the sentence's speech frame (``X said ...``, ``For X, ...``, ``According to X, ...``).
+Quoted speech that mentions a target without a cue counts as reported speech: a negation gives
+a weak ``against``; otherwise VADER's compound is a weak signal; otherwise the row is neutral.
+
+``stance(...)`` aggregates to one row per (doc_id, holder, target) with the evidence sentences,
+their ids and offsets, so every label links to its text.
+
+>>> import pandas as pd
+>>> arts = pd.DataFrame({"doc_id": ["d"], "body": ["Germany opposes the tax."]})
+>>> out = stance(arts, {"tax": ["tax"]}, quotes=False)
+>>> out[["holder", "target", "stance", "score"]].values.tolist()
+[['Germany', 'tax', 'against', -1.0]]
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from analysis import stance_rules as R
+from analysis.speakers import corefer, full_names, speaker_of
+from analysis.stance_targets import Target, find_aliases, find_cue_phrases, parse_targets
+from analysis.text import sentences as split_sentences_frame
+
+EVIDENCE_COLUMNS = [
+    "doc_id", "holder", "holder_source", "target", "polarity", "weight", "signed", "rule", "cue",
+    "alias", "qualifier", "sent_id", "start", "end", "sentence",
+]
+COLUMNS = [
+    "doc_id", "holder", "target", "stance", "score", "n_evidence", "n_favor", "n_against",
+    "qualifier", "cues", "evidence", "sent_ids", "spans", "holder_source",
+]
+MAX_GAP = 12  # tokens between a cue and the target mention it governs
+REPORTED_WINDOW = 20  # tokens back from a quoted mention searched for a negation
+QUALIFIERS = [
+    ("immediate", re.compile(r"\bimmediate(?:ly)?\b|\bright away\b|\bat once\b|\bwithout delay\b",
+                             re.I)),
+    ("short term", re.compile(r"\bshort[- ]term\b|\bright now\b|\bfor now\b|\bsoon\b|"
+                              r"\bat this (?:stage|point|time)\b|\bnear[- ]term\b", re.I)),
+    ("future", re.compile(r"\bin the future\b|\bone day\b|\beventually\b|\blong[- ]term\b|"
+                          r"\bin (?:the )?years to come\b|\bsomeday\b", re.I)),
+]
+
+
+@dataclass
+class _Doc:
+    """Per-document context: body, quotes, and the people named so far (for pronouns)."""
+
+    doc_id: str
+    body: str
+    quotes: list[tuple[int, int, str]]  # (start, end, speaker), sorted
+    names: dict[str, list[tuple[int, str]]]
+    people: list[tuple[int, str]] = field(default_factory=list)  # (offset, canonical), sorted
+
+    def quote_at(self, pos: int) -> str | None:
+        """Speaker of the quote containing body offset ``pos`` (quotes do not overlap)."""
+        k = bisect.bisect_right(self.quotes, (pos, float("inf"), "")) - 1
+        if k >= 0 and self.quotes[k][0] <= pos < self.quotes[k][1]:
+            return self.quotes[k][2]
+        return None
+
+    def person_before(self, pos: int) -> str | None:
+        """The latest person named (or quoted) before ``pos``."""
+        k = bisect.bisect_left(self.people, (pos, "")) - 1
+        return self.people[k][1] if k >= 0 else None
+
+
+def _doc_context(doc_id: str, body: str, quotes: pd.DataFrame | None) -> _Doc:
+    names = full_names(body)
+    spans: list[tuple[int, int, str]] = []
+    people = [(pos, name) for items in names.values() for pos, name in items]
+    if quotes is not None and len(quotes):
+        for start, end, spk in zip(quotes["start"], quotes["end"], quotes["speaker"], strict=True):
+            if isinstance(spk, str) and spk:
+                spans.append((int(start), int(end), spk))
+                people.append((int(start), spk))
+    return _Doc(doc_id, body, sorted(spans), names, sorted(people))
+
+
+def _normalise(words: list[str], offset: int, doc: _Doc) -> list[str]:
+    """Canonical holders of a noun phrase; ``X and Y`` -> two holders."""
+    parts: list[list[str]] = [[]]
+    for w in words:
+        if w.lower() in {"and", "&"}:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    if not all(R.is_actor_text(p) for p in parts):
+        parts = [words]
+    out = []
+    for part in parts:
+        text = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(part))
+        canonical = speaker_of(text).canonical
+        out.append(corefer(canonical, offset, doc.names))
+    return out
+
+
+def _np_words(toks: list[R.Tok], span: tuple[int, int] | None) -> list[str]:
+    return [] if span is None else [t.text for t in toks[span[0]:span[1]]]
+
+
+def _subject(toks: list[R.Tok], first: int, sent_start: int, doc: _Doc,
+             prev: list[str] | None) -> tuple[list[str], str] | None:
+    """Holder(s) standing as the subject of the cue starting at token ``first``."""
+    k, coordinated = first - 1, False
+    while k >= 0 and R.in_verb_group(toks[k].low):
+        coordinated |= toks[k].low == "and"
+        k -= 1
+    if k < 0:
+        return None
+    tok, pos = toks[k], sent_start + toks[k].start
+    if tok.low in R.FIRST_PERSON:
+        speaker = doc.quote_at(pos)
+        return ([speaker], "quote") if speaker else None
+    if tok.low in R.PRONOUN_SUBJECTS:
+        person = doc.person_before(pos)
+        return ([person], "pronoun") if person else None
+    if tok.low in {"which", "who"}:
+        j = k - 1
+        while j >= 0 and toks[j].text in {",", "--", '"', "“", "”", "'", "’"}:
+            j -= 1
+        span = R.possessor_before(toks, j + 1) or R.noun_phrase_before(toks, j + 1)
+        words = _np_words(toks, span)
+        return (_normalise(words, pos, doc), "relative") if words else None
+    span = R.possessor_before(toks, k + 1) or R.noun_phrase_before(toks, k + 1)
+    words = _np_words(toks, span)
+    if words and R.is_actor_text(words):
+        return _normalise(words, sent_start + toks[span[0]].start, doc), "subject"
+    if coordinated and prev:
+        return prev, "coordinated"
+    return None
+
+
+def _frame(toks: list[R.Tok], before: int, sent_start: int,
+           doc: _Doc) -> tuple[list[str], str] | None:
+    """Speech frame of the sentence: ``X said ...``, ``For X, ...``, ``According to X, ...``."""
+    for k in range(min(before, len(toks)) - 1, -1, -1):
+        if toks[k].low in R.SPEECH_VERBS:
+            j = k - 1
+            while j >= 0 and R.in_verb_group(toks[j].low):
+                j -= 1
+            words = _np_words(toks, R.noun_phrase_before(toks, j + 1))
+            if words and R.is_actor_text(words):
+                return _normalise(words, sent_start + toks[k].start, doc), "speech frame"
+    if len(toks) > 2 and toks[0].low in {"for", "according"}:
+        j = 2 if toks[0].low == "according" else 1
+        end = next((i for i in range(j, min(len(toks), j + 10)) if toks[i].text == ","), None)
+        words = [t.text for t in toks[j:end]] if end else []
+        if words and R.is_actor_text(words):
+            return _normalise(words, sent_start + toks[j].start, doc), "frame"
+    return None
+
+
+def _qualifier(text: str, a: int, b: int) -> str:
+    """Time qualifier nearest to the mention ``text[a:b]`` (immediate / short term / future)."""
+    lo, hi = max(0, a - 80), min(len(text), b + 50)
+    best: tuple[int, str] | None = None
+    for name, rx in QUALIFIERS:
+        for m in rx.finditer(text, lo, hi):
+            dist = a - m.end() if m.end() <= a else m.start() - b
+            if best is None or dist < best[0]:
+                best = (max(dist, 0), name)
+    return best[1] if best else ""
+
+
+def _token_range(toks: list[R.Tok], a: int, b: int) -> tuple[int, int]:
+    starts = [t.start for t in toks]
+    first = bisect.bisect_left(starts, a)
+    last = bisect.bisect_left(starts, b)
+    return first, max(last, first + 1)
+
+
+def _governing(cues: list[R.Cue], clauses: list[int], first: int) -> R.Cue | None:
+    """Nearest cue before token ``first`` in the same clause, at most :data:`MAX_GAP` away."""
+    for cue in reversed(cues):
+        if cue.last <= first:
+            if first - cue.last > MAX_GAP or clauses[cue.first] != clauses[first]:
+                return None
+            return cue
+    return None
+
+
+def _cue_evidence(toks: list[R.Tok], cue: R.Cue, first: int) -> tuple[int, float, str]:
+    """Polarity, weight and rule name of a cue governing the mention at token ``first``."""
+    polarity, rules = cue.polarity, [cue.kind]
+    if R.negated(toks, cue.first):
+        polarity, rules = -polarity, [*rules, "negation"]
+    if R.reversed_before(toks, first, cue.last):
+        polarity, rules = -polarity, [*rules, "reversal"]
+    hedges = R.modality(toks, cue.first - 5, first)
+    weight = 0.5 ** min(len(hedges), 2)
+    if hedges:
+        rules.append("modality")
+    return polarity, weight, "+".join(rules)
+
+
+def _reported(toks: list[R.Tok], clauses: list[int], first: int,
+              text: str) -> tuple[int, float, str]:
+    """Reported speech without a cue: a negation before the mention, else VADER, else neutral."""
+    lo = max(0, first - REPORTED_WINDOW)
+    if any(toks[k].low in R.NEGATORS and clauses[k] == clauses[first] for k in range(lo, first)):
+        return -1, 0.5, "reported+negation"
+    from analysis.sentiment import score_texts
+
+    compound = float(score_texts([text])["compound"].iloc[0])
+    if abs(compound) >= 0.05:
+        return (1 if compound > 0 else -1), round(0.3 * abs(compound), 4), "reported+sentiment"
+    return 0, 0.0, "reported"
+
+
+def _row(doc: _Doc, holder: str, source: str, target: Target, polarity: int, weight: float,
+         rule: str, cue: str, alias: str, qual: str, sent: tuple[int, int, int, str]) -> dict:
+    sent_id, start, end, text = sent
+    return {"doc_id": doc.doc_id, "holder": holder, "holder_source": source,
+            "target": target.name, "polarity": polarity, "weight": weight,
+            "signed": polarity * weight, "rule": rule, "cue": cue, "alias": alias,
+            "qualifier": qual, "sent_id": sent_id, "start": start, "end": end, "sentence": text}
+
+
+def _holder(toks: list[R.Tok], cue: R.Cue, start: int, doc: _Doc, prev: list[str] | None,
+            quoted: str | None) -> tuple[list[str], str] | None:
+    """Holder of a cue: its subject, else the quote around the cue or the mention, else a frame."""
+    found = _subject(toks, cue.first, start, doc, prev)
+    if found:
+        return found
+    speaker = doc.quote_at(start + toks[cue.first].start) or quoted
+    if speaker:
+        return [speaker], "quote"
+    return _frame(toks, cue.first, start, doc)
+
+
+def _sentence_rows(doc: _Doc, sent: tuple[int, int, int, str], targets: list[Target]) -> list[dict]:
+    """Evidence rows of one sentence (empty when it mentions no target)."""
+    sent_id, start, _, text = sent
+    hits = [(t, a, b, m, None) for t in targets for a, b, m in find_aliases(text, t)]
+    hits += [(t, a, b, m, pol) for t in targets for a, b, pol, m in find_cue_phrases(text, t)]
+    if not hits:
+        return []
+    toks = R.tokenize(text)
+    clauses, cues = R.clause_ids(toks), R.find_cues(toks)
+    rows: list[dict] = []
+    prev: list[str] | None = None
+    for target, a, b, alias, phrase_pol in sorted(hits, key=lambda h: (h[1], h[0].name)):
+        first, last = _token_range(toks, a, b)
+        cue = _governing(cues, clauses, first) if phrase_pol is None else \
+            R.Cue(first, last, phrase_pol, "phrase", alias)
+        quoted = doc.quote_at(start + a)
+        if cue is not None:
+            polarity, weight, rule = _cue_evidence(toks, cue, first)
+            if cue.kind == "phrase":
+                polarity, weight, rule = phrase_pol, 1.0, "phrase"
+            who = _holder(toks, cue, start, doc, prev, quoted)
+            cue_text = cue.text
+        elif quoted:
+            polarity, weight, rule = _reported(toks, clauses, first, text)
+            who, cue_text = ([quoted], "quote"), ""
+        else:
+            continue
+        if who is None:
+            continue
+        prev = who[0]
+        qual = _qualifier(text, a, b)
+        rows += [_row(doc, h, who[1], target, polarity, weight, rule, cue_text, alias, qual, sent)
+                 for h in who[0]]
+    return rows
+
+
+def _quotes_for(articles: pd.DataFrame, quotes: pd.DataFrame | None | bool) -> pd.DataFrame | None:
+    if quotes is False:
+        return None
+    if quotes is None or quotes is True:
+        from analysis.quotes import extract_quotes
+
+        return extract_quotes(articles)
+    return quotes
+
+
+def stance_evidence(articles: pd.DataFrame, targets: Any = None, *,
+                    quotes: pd.DataFrame | None | bool = None) -> pd.DataFrame:
+    """One row per piece of stance evidence (holder, target, sentence, rule, signed weight).
+
+    Args:
+        articles: frame with ``doc_id`` and ``body`` (``load_articles`` output).
+        targets: anything :func:`analysis.stance_targets.parse_targets` accepts
+            (None: config/stance_targets.yaml).
+        quotes: ``extract_quotes(articles)`` output; None computes it; False ignores quotes.
+
+    Returns:
+        Columns :data:`EVIDENCE_COLUMNS`; ``signed`` = polarity x weight (-1..1).
+    """
+    targets = parse_targets(targets)
+    quotes = _quotes_for(articles, quotes)
+    by_doc = {}
+    if quotes is not None and len(quotes):
+        by_doc = dict(tuple(quotes.groupby("doc_id", sort=False)))
+    sents = split_sentences_frame(articles[["doc_id", "body"]])
+    rows: list[dict] = []
+    bodies = dict(zip(articles["doc_id"].astype(str), articles["body"], strict=True))
+    for doc_id, group in sents.groupby("doc_id", sort=False):
+        doc = _doc_context(str(doc_id), bodies[str(doc_id)], by_doc.get(doc_id))
+        for sent in zip(group["sent_id"], group["start"], group["end"], group["text"], strict=True):
+            rows += _sentence_rows(doc, sent, targets)
+    frame = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    return frame.astype({"polarity": "int64", "weight": "float64", "signed": "float64",
+                         "sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def label(score: float, *, threshold: float = 0.1) -> str:
+    """favor / against / neutral for a signed score."""
+    return "favor" if score >= threshold else "against" if score <= -threshold else "neutral"
+
+
+def aggregate(evidence: pd.DataFrame, *, threshold: float = 0.1) -> pd.DataFrame:
+    """One row per (doc_id, holder, target): mean signed evidence per sentence, label, lists."""
+    if evidence.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    ev = evidence.assign(strength=evidence["signed"].abs())
+    ev = ev.sort_values(["doc_id", "holder", "target", "sent_id", "strength"],
+                        ascending=[True, True, True, True, False], kind="mergesort")
+    ev = ev.drop_duplicates(["doc_id", "holder", "target", "sent_id"])
+    rows = []
+    for (doc_id, holder, target), g in ev.groupby(["doc_id", "holder", "target"], sort=True):
+        score = max(-1.0, min(1.0, round(float(g["signed"].mean()), 4)))
+        quals = [q for q in dict.fromkeys(g["qualifier"]) if q]
+        rows.append({
+            "doc_id": doc_id, "holder": holder, "target": target,
+            "stance": label(score, threshold=threshold), "score": score,
+            "n_evidence": len(g), "n_favor": int((g["signed"] > 0).sum()),
+            "n_against": int((g["signed"] < 0).sum()), "qualifier": "; ".join(quals),
+            "cues": [c for c in g["cue"] if c], "evidence": list(g["sentence"]),
+            "sent_ids": [int(i) for i in g["sent_id"]],
+            "spans": [[int(a), int(b)] for a, b in zip(g["start"], g["end"], strict=True)],
+            "holder_source": "; ".join(dict.fromkeys(g["holder_source"])),
+        })
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def stance(articles: pd.DataFrame, targets: Any = None, *,
+           quotes: pd.DataFrame | None | bool = None, threshold: float = 0.1) -> pd.DataFrame:
+    """Holder x target stance, one row per (doc_id, holder, target), with its evidence.
+
+    Args:
+        articles: frame with ``doc_id`` and ``body``.
+        targets: targets file path, ``{target: [aliases]}``, or None for config/stance_targets.yaml.
+        quotes: ``extract_quotes`` output (None: computed here; False: no quoted-speaker holders).
+        threshold: |score| from which a row is favor/against rather than neutral.
+
+    Returns:
+        Columns :data:`COLUMNS`; ``evidence`` lists the sentences, ``sent_ids``/``spans`` locate
+        them in ``body``.
+    """
+    return aggregate(stance_evidence(articles, targets, quotes=quotes), threshold=threshold)
+
+
+def to_records(frame: pd.DataFrame) -> Iterable[dict]:
+    """JSON-ready dicts of a :func:`stance` frame."""
+    for rec in frame.to_dict("records"):
+        yield {k: (v if not isinstance(v, float) else round(v, 4)) for k, v in rec.items()}
+
+
+def cli(argv: list[str]) -> int:
+    """``python -m analysis stance SOURCE [--targets FILE] [--format jsonl|table]``."""
+    parser = argparse.ArgumentParser(prog="python -m analysis stance",
+                                     description="Holder x target stance with evidence sentences.")
+    parser.add_argument("source", help="folder/glob of .txt, or a .csv/.jsonl/.parquet file")
+    parser.add_argument("--targets", default=None,
+                        help="documented YAML/JSON targets file, or JSON {target: [aliases]}")
+    parser.add_argument("--format", choices=["jsonl", "table"], default="jsonl")
+    parser.add_argument("--text-column", default=None, help="column holding the article text")
+    args = parser.parse_args(argv)
+    from analysis.corpus import load_articles
+
+    columns = {"text": args.text_column} if args.text_column else None
+    articles, problems = load_articles(args.source, columns=columns)
+    for row in problems.itertuples():
+        print(f"skipped {row.input}: {row.reason}", file=sys.stderr)
+    frame = stance(articles, args.targets)
+    if args.format == "table":
+        shown = ["doc_id", "holder", "target", "stance", "score", "n_evidence"]
+        print(frame[shown].to_string(index=False))
+        return 0
+    for rec in to_records(frame):
+        print(json.dumps(rec, ensure_ascii=False))
+    return 0

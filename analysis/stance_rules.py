@@ -1,0 +1,286 @@
+"""General stance rules: cue lexicon, clauses, negation, modality and holder noun phrases.
+
+Everything here is language-level (English news conventions); nothing names a topic. The
+pipeline in :mod:`analysis.stance` calls :func:`sentence_evidence` once per sentence that
+mentions a target. Token scans are bounded windows, so the cost is linear in text length.
+
+>>> toks = tokenize("Germany does not support the plan.")
+>>> [c.text for c in find_cues(toks)], negated(toks, 3)
+(['support'], True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.speakers import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    ORDINALS,
+    is_name_token,
+    is_role,
+    np_token_ok,
+)
+
+_TOKEN = re.compile(r"\w+(?:[-.&]\w+)*|['’](?:s|t)\b|--|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A token of a sentence: text, lower-cased form and character offsets."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A stance cue found in a sentence: token range, polarity (+1/-1), kind and text."""
+
+    first: int
+    last: int  # exclusive
+    polarity: int
+    kind: str  # "verb", "noun", "adj", "phrase"
+    text: str
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Tokens of ``text`` with offsets (possessive ``'s`` and ``n't`` are their own tokens)."""
+    return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_IRREGULAR = {"seek": "sought", "keep": "kept", "lead": "led", "plead": "pled", "fight": "fought",
+              "hold": "held", "stand": "stood", "withdraw": "withdrew withdrawn",
+              "win": "won", "cut": "cut", "set": "set", "put": "put"}
+
+
+def inflect(lemma: str) -> frozenset[str]:
+    """Regular (and a few irregular) verb forms of ``lemma``: back -> backs, backed, backing."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    forms |= set(_IRREGULAR.get(lemma, "").split())
+    return frozenset(forms)
+
+
+# verb cues: lemma (optionally with particle) -> polarity
+VERB_CUES: dict[str, int] = {
+    "support": 1, "back": 1, "endorse": 1, "favour": 1, "favor": 1, "want": 1, "welcome": 1,
+    "call for": 1, "push for": 1, "press for": 1, "plead for": 1, "appeal for": 1, "ask for": 1,
+    "argue for": 1, "lobby for": 1, "campaign for": 1, "vote for": 1, "hope for": 1,
+    "urge": 1, "seek": 1, "demand": 1, "advocate": 1, "champion": 1, "embrace": 1, "approve": 1,
+    "accept": 1, "defend": 1, "keep": 1, "maintain": 1, "propose": 1, "pledge": 1,
+    "promise": 1, "insist on": 1, "commit to": 1, "justify": 1, "need": 1, "expand": 1,
+    "increase": 1, "step up": 1, "boost": 1, "pursue": 1, "favour of": 1,
+    "oppose": -1, "reject": -1, "resist": -1, "refuse": -1, "block": -1, "veto": -1,
+    "warn against": -1, "caution against": -1, "argue against": -1, "vote against": -1,
+    "campaign against": -1, "lobby against": -1, "speak against": -1, "rule out": -1,
+    "dismiss": -1, "condemn": -1, "criticise": -1, "criticize": -1, "denounce": -1,
+    "object to": -1, "balk at": -1, "baulk at": -1, "spurn": -1, "shun": -1, "decry": -1,
+    "fight": -1, "obstruct": -1, "scupper": -1, "torpedo": -1, "stall": -1,
+}
+# noun cues: head noun + preposition -> polarity (the noun reading, e.g. "support for")
+NOUN_CUES: dict[str, int] = {
+    "support for": 1, "support of": 1, "backing for": 1, "backing of": 1, "plea for": 1,
+    "pleas for": 1, "call for": 1, "calls for": 1, "push for": 1, "demand for": 1,
+    "demands for": 1, "appeal for": 1, "bid for": 1, "endorsement of": 1, "commitment to": 1,
+    "in favour of": 1, "in favor of": 1, "case for": 1, "enthusiasm for": 1,
+    "opposition to": -1, "objection to": -1, "objections to": -1, "resistance to": -1,
+    "rejection of": -1, "veto of": -1, "criticism of": -1, "scepticism about": -1,
+    "skepticism about": -1, "case against": -1, "opposed to": -1, "hostility to": -1,
+}
+# predicate adjectives (after a be-form or a subject): "I am confident that ..."
+ADJ_CUES: dict[str, int] = {
+    "confident": 1, "sure": 1, "certain": 1, "hopeful": 1, "optimistic": 1, "convinced": 1,
+    "committed": 1, "determined": 1, "keen": 1, "eager": 1, "supportive": 1, "open to": 1,
+    "sceptical": -1, "skeptical": -1, "wary": -1, "reluctant": -1, "unwilling": -1,
+    "against": -1, "hostile": -1, "pessimistic": -1, "doubtful": -1,
+}
+REVERSERS = frozenset().union(*(inflect(v) for v in _words(
+    "lift remove end ease scrap drop abandon cut halt stop suspend withdraw reduce lower loosen "
+    "relax freeze cancel curb limit slash axe overturn undo reverse")))
+NEGATORS = _words("not n't 't never no nor neither hardly without")
+NEGATING_VERBS = frozenset().union(*(inflect(v) for v in _words("refuse decline fail")))
+MODAL = _words("could may might would consider considers considered considering potentially "
+               "possibly perhaps maybe explore explores explored exploring eventually "
+               "conditionally reportedly")
+VERB_GROUP = _words(
+    "am has have had having is are was were be been being do does did will shall can must should "
+    "also still already again now today further firmly strongly openly publicly repeatedly "
+    "reportedly even then once more long always clearly previously earlier formally officially "
+    "effectively largely broadly generally jointly too first foremost and so far just "
+    "led lead leads leading voiced voice voices expressed express expresses signalled signaled "
+    "signal signals reiterated reiterate reiterates renewed renew renews repeated made make "
+    "makes gave give gives lent lend lends threw throw throws declared declare declares "
+    "stated state states announced announce announces registered register signalled put puts "
+    "monday tuesday wednesday thursday friday saturday sunday yesterday"
+) | MODAL | NEGATORS | NEGATING_VERBS | {"to"}
+SPEECH_VERBS = frozenset().union(*(inflect(v) for v in _words(
+    "say tell argue insist stress believe think declare add note write warn caution claim "
+    "reiterate explain suggest state announce acknowledge admit emphasise emphasize tweet "
+    "maintain contend assert")))
+CLAUSE_BREAKS = _words("; but while whereas although though however")
+RELATIVES = _words("which who that")
+DETERMINERS = _words("the a an its their his her our my your this that these those any some")
+FIRST_PERSON = _words("i we")
+PRONOUN_SUBJECTS = _words("he she they")
+_ADVERB_GAP = _words("first and foremost again also still once more instead now today openly "
+                     "strongly firmly repeatedly publicly explicitly loudly")
+_PREPS = _words("for to of about at against on in")
+_REVERSE_GAP = DETERMINERS | _words("all existing current remaining such new further")
+ACTOR_HEADS = _words("country countries nation nations ally allies state states government "
+                     "governments capital capitals leader leaders member members partner partners "
+                     "power powers backer backers lawmakers voters")
+
+
+def in_verb_group(low: str) -> bool:
+    """Can ``low`` sit between a subject and its verb (auxiliary, adverb, negation, modal)?"""
+    return low in VERB_GROUP or (low.endswith("ly") and len(low) > 4 and low.isalpha())
+
+
+def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], int, str]]]:
+    """First word form -> [(remaining words, polarity, kind)], longest patterns first."""
+    index: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
+    for phrase, pol in VERB_CUES.items():
+        head, *rest = phrase.split()
+        for form in inflect(head):
+            index.setdefault(form, []).append((tuple(rest), pol, "verb"))
+    for table, kind in ((NOUN_CUES, "noun"), (ADJ_CUES, "adj")):
+        for phrase, pol in table.items():
+            head, *rest = phrase.split()
+            index.setdefault(head, []).append((tuple(rest), pol, kind))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+PHRASES = _phrase_index()
+
+
+def _match_rest(toks: list[Tok], i: int, rest: tuple[str, ...], gap: bool) -> int | None:
+    """Token index after ``rest`` matched from ``i`` (adverbs may intervene when ``gap``)."""
+    j = i
+    for word in rest:
+        skipped = 0
+        while gap and j < len(toks) and toks[j].low in _ADVERB_GAP and toks[j].low != word \
+                and skipped < 3:
+            j, skipped = j + 1, skipped + 1
+        if j >= len(toks) or toks[j].low != word:
+            return None
+        j += 1
+    return j
+
+
+def find_cues(toks: list[Tok]) -> list[Cue]:
+    """Stance cues of a token list, left to right (a verb after a determiner reads as a noun)."""
+    cues: list[Cue] = []
+    i = 0
+    while i < len(toks):
+        found = None
+        noun_reading = i > 0 and (toks[i - 1].low in DETERMINERS or toks[i - 1].low in {"'s", "’s"})
+        for rest, pol, kind in PHRASES.get(toks[i].low, ()):
+            if kind == "verb" and noun_reading:
+                continue
+            if kind == "verb" and not rest and i + 1 < len(toks) and toks[i + 1].low == "by":
+                continue  # passive "backed by X" is handled by the caller's passive rule
+            end = _match_rest(toks, i + 1, rest, kind == "verb")
+            if end is not None:
+                found = Cue(i, end, pol, kind, " ".join(t.text for t in toks[i:end]))
+                break
+        if found:
+            cues.append(found)
+            i = found.last
+        else:
+            i += 1
+    return cues
+
+
+def clause_ids(toks: list[Tok]) -> list[int]:
+    """Clause number of each token: a new clause starts at ``;``, ``but``, ``while``, a relative."""
+    out, cid = [], 0
+    for k, tok in enumerate(toks):
+        if tok.low in CLAUSE_BREAKS and k > 0 or (tok.low in {"which", "who"} and k > 0
+                                                  and toks[k - 1].low in {",", "--", '"', "”"}):
+            cid += 1
+        out.append(cid)
+    return out
+
+
+def negated(toks: list[Tok], cue_first: int, *, window: int = 5) -> bool:
+    """Is the cue at ``cue_first`` negated by the verb group before it ("does not support")?"""
+    flips = 0
+    for k in range(cue_first - 1, max(-1, cue_first - 1 - window), -1):
+        low = toks[k].low
+        if not in_verb_group(low):
+            break
+        if low in NEGATORS or low in NEGATING_VERBS:
+            flips += 1
+    return flips % 2 == 1
+
+
+def modality(toks: list[Tok], lo: int, hi: int) -> list[str]:
+    """Hedging words (could, may, consider, potentially ...) among ``toks[lo:hi]``."""
+    return sorted({toks[k].low for k in range(max(0, lo), min(hi, len(toks)))
+                   if toks[k].low in MODAL})
+
+
+def reversed_before(toks: list[Tok], alias_first: int, lo: int) -> str | None:
+    """A reversing verb governing the alias ("lift restrictions", "end the ban"), or None."""
+    for k in range(alias_first - 1, max(lo - 1, alias_first - 4), -1):
+        low = toks[k].low
+        if low in REVERSERS:
+            return toks[k].text
+        if low not in _REVERSE_GAP:
+            return None
+    return None
+
+
+def _np_ok(tok: Tok) -> bool:
+    if tok.low in FUNCTION_WORDS and tok.low not in {"and", "of", "the"}:
+        return False
+    return np_token_ok(tok.text) or tok.low in {"the", "and", "of"} or tok.low in ACTOR_HEADS
+
+
+def noun_phrase_before(toks: list[Tok], end: int, *, limit: int = 10) -> tuple[int, int] | None:
+    """Token range of an actor noun phrase ending right before ``end`` (names, roles, "and")."""
+    k = end - 1
+    while k >= 0 and end - k <= limit and (_np_ok(toks[k]) or toks[k].low in {"'s", "’s"}):
+        k -= 1
+    lo = k + 1
+    while lo < end and toks[lo].low in {"and", "of", "'s", "’s"}:
+        lo += 1
+    if lo >= end:
+        return None
+    head = toks[end - 1]
+    if not (is_name_token(head.text) or is_role(head.text) or head.low in ACTOR_HEADS):
+        return None
+    return lo, end
+
+
+def possessor_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
+    """``X's plan`` / ``X's "whole plan"`` ending before ``end`` -> token range of X."""
+    for k in range(end - 1, max(-1, end - 5), -1):
+        if toks[k].low in {"'s", "’s"}:
+            return noun_phrase_before(toks, k)
+        lower_word = toks[k].low.isalpha() and toks[k].text.islower()
+        if not (lower_word or toks[k].text in {'"', "“", "”"}):
+            return None
+    return None
+
+
+def is_actor_text(words: list[str]) -> bool:
+    """Does a phrase name an actor (a capitalised name or a role noun at its head)?"""
+    words = [w for w in words if w.lower() not in HONORIFICS and w.lower() not in ORDINALS]
+    return bool(words) and (is_name_token(words[-1]) or is_role(words[-1])
+                            or words[-1].lower() in ACTOR_HEADS)

@@ -1,0 +1,129 @@
+"""Stance targets: a small, documented config (name, aliases, optional cue phrases).
+
+The file format is described in docs/readme/stance.md and config/stance_targets.yaml. Two forms
+are accepted (YAML or JSON, by path, or already parsed):
+
+* documented form: ``{"targets": [{"name": ..., "aliases": [...], "cues": {"favor": [...],
+  "against": [...]}}]}``;
+* plain form: ``{"target name": ["alias", ...], ...}``.
+
+Alias syntax: words match case-insensitively on word boundaries, each word also with a
+regular suffix (``restriction`` matches ``restrictions``), a hyphen matches a hyphen or a space,
+and ``...`` stands for a gap of up to four words (``restrictions ... long-range weapons``).
+The target name itself is always an alias.
+
+>>> t = parse_targets({"aid": ["military aid", "arms ... deliveries"]})
+>>> [m[:2] for m in find_aliases("Arms and ammunition deliveries and military aid.", t[0])]
+[(0, 30), (35, 47)]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis import paths
+
+DEFAULT_TARGETS = "config/stance_targets.yaml"
+GAP = "..."
+_SUFFIX = r"(?:s|es|ed|d|ing)?"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One stance target: its name, aliases and target-specific cue phrases."""
+
+    name: str
+    aliases: tuple[str, ...]
+    favor: tuple[str, ...] = ()
+    against: tuple[str, ...] = ()
+    pattern: re.Pattern[str] = field(default=re.compile(r"(?!x)x"), compare=False, repr=False)
+    cue_patterns: tuple[tuple[re.Pattern[str], int], ...] = field(default=(), compare=False,
+                                                                   repr=False)
+
+
+def alias_regex(alias: str) -> str:
+    """Regular expression (a string) for one alias, see the module docstring."""
+    parts = []
+    for word in alias.split():
+        if word == GAP:
+            parts.append(r"(?:[\w'’-]+\W+){0,4}?")
+            continue
+        pieces = [re.escape(p) for p in word.split("-")]
+        rx = r"[-\s]?".join(pieces)
+        if word[-1:].isalpha() and len(word) >= 3:
+            rx += _SUFFIX
+        parts.append(rx + r"\W+")
+    body = "".join(parts)
+    body = body[: -len(r"\W+")] if body.endswith(r"\W+") else body
+    return rf"(?<![\w-])(?:{body})(?![\w-])"
+
+
+def _compile(phrases: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted({p.strip() for p in phrases if p and p.strip()}, key=lambda p: (-len(p), p))
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(alias_regex(p) for p in ordered), re.IGNORECASE)
+
+
+def make_target(name: str, aliases: Iterable[str] = (), *, favor: Iterable[str] = (),
+                against: Iterable[str] = ()) -> Target:
+    """A :class:`Target` with its compiled patterns."""
+    names = tuple(dict.fromkeys([name, *[str(a) for a in aliases]]))
+    fav, ag = tuple(str(c) for c in favor), tuple(str(c) for c in against)
+    cues = tuple((_compile([c]), +1) for c in fav) + tuple((_compile([c]), -1) for c in ag)
+    return Target(name, names, fav, ag, _compile(names), cues)
+
+
+def _from_mapping(data: Mapping[str, Any]) -> list[Target]:
+    if "targets" in data and isinstance(data["targets"], list):
+        out = []
+        for item in data["targets"]:
+            cues = item.get("cues") or {}
+            out.append(make_target(str(item["name"]), item.get("aliases") or (),
+                                   favor=cues.get("favor") or (),
+                                   against=cues.get("against") or ()))
+        return out
+    return [make_target(str(k), [v] if isinstance(v, str) else (v or ())) for k, v in data.items()]
+
+
+def parse_targets(spec: Any) -> list[Target]:
+    """Targets from a YAML/JSON path, a mapping, a list of :class:`Target`, or None (default file).
+
+    Raises:
+        ValueError: when the spec has no usable target.
+    """
+    if spec is None:
+        spec = DEFAULT_TARGETS
+    if isinstance(spec, (str, Path)):
+        text = paths.resolve(spec).read_text(encoding="utf-8")
+        spec = json.loads(text) if str(spec).endswith(".json") else yaml.safe_load(text)
+    if isinstance(spec, Target):
+        spec = [spec]
+    if isinstance(spec, list) and all(isinstance(t, Target) for t in spec):
+        targets = list(spec)
+    elif isinstance(spec, Mapping):
+        targets = _from_mapping(spec)
+    else:
+        raise ValueError(f"cannot read stance targets from {type(spec).__name__}")
+    if not targets:
+        raise ValueError("no stance targets defined")
+    return targets
+
+
+def find_aliases(text: str, target: Target) -> list[tuple[int, int, str]]:
+    """``(start, end, matched text)`` of every alias of ``target`` in ``text`` (no overlaps)."""
+    return [(m.start(), m.end(), m.group()) for m in target.pattern.finditer(text)]
+
+
+def find_cue_phrases(text: str, target: Target) -> list[tuple[int, int, int, str]]:
+    """``(start, end, polarity, text)`` of the target's own cue phrases in ``text``."""
+    found = [(m.start(), m.end(), pol, m.group()) for rx, pol in target.cue_patterns
+             for m in rx.finditer(text)]
+    return sorted(found)
