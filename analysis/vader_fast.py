@@ -26,7 +26,6 @@ import math
 import string
 from collections.abc import Iterable
 from functools import cache
-from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -36,8 +35,6 @@ KEYS = ("neg", "neu", "pos", "compound")
 NEUTRAL = (0.0, 1.0, 0.0, 0.0)
 EMPTY = (0.0, 0.0, 0.0, 0.0)
 _PUNCT = frozenset(string.punctuation)
-_IN_LEXICON = itemgetter(2)
-_IS_WORD = itemgetter(3)
 
 
 def lexicon_path() -> Path:
@@ -94,14 +91,21 @@ class _Forms(dict):
     def __init__(self, punc: frozenset[str], lexicon: dict[str, float]) -> None:
         super().__init__()
         self.punc, self.lexicon = punc, lexicon
+        self.seen: set[str] = set()  # every token looked up so far
+        self.hits: set[str] = set()  # tokens whose word form is a lexicon word
+        self.short: set[str] = set()  # one-character tokens (dropped by VADER)
 
     def __missing__(self, token: str) -> tuple[str, str, bool, bool]:
+        self.seen.add(token)
         if len(token) <= 1:
+            self.short.add(token)
             found = self[token] = (token, token.lower(), False, False)
             return found
         word = _word_form(token, self.punc)
         lower = word.lower()
         found = self[token] = (word, lower, lower in self.lexicon, True)
+        if found[2]:
+            self.hits.add(token)
         return found
 
 
@@ -140,11 +144,15 @@ class FastVader:
         found = self._memo.get(text)
         if found is not None:
             return found
-        tokens = list(map(self._forms.__getitem__, text.split()))
-        if not any(map(_IN_LEXICON, tokens)):  # no valence anywhere: nothing can change that
-            result = NEUTRAL if any(map(_IS_WORD, tokens)) else EMPTY
+        raw = text.split()
+        forms = self._forms
+        if not forms.seen.issuperset(raw):
+            for token in raw:
+                forms[token]  # noqa: B018 (classifies the token once)
+        if forms.hits.isdisjoint(raw):  # no lexicon word: no valence anywhere, nothing to scale
+            result = EMPTY if forms.short.issuperset(raw) else NEUTRAL
         else:
-            result = self._score(text, [f for f in tokens if f[3]])
+            result = self._score(text, [f for f in map(forms.__getitem__, raw) if f[3]])
         if len(self._memo) < self.memo_size:
             self._memo[text] = result
         return result
