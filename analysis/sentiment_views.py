@@ -205,3 +205,18 @@ def word_shift(scored: pd.DataFrame, *, by: str, reference: object,
     frame = frame.assign(_o=order).sort_values(["_o", "word"], ascending=[False, True],
                                                 kind="mergesort")
     return frame.drop(columns="_o").reset_index(drop=True)
+
+
+def target_aware_scores(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Add ``target_score``: the rule-based target-aware score of each mention (optional).
+
+    Uses ``analysis.target_sentiment`` (clause of the mention, what happens to the target,
+    reported speech) on the first alias match of each sentence. Raises ImportError when that
+    module is not installed; :func:`target_mentions` itself never needs it.
+    """
+    from analysis.target_sentiment import combine, target_features
+
+    scores = [combine(target_features(text, start, end)) for text, start, end in zip(
+        mentions["text"], mentions["start_in_sentence"], mentions["end_in_sentence"],
+        strict=True)]
+    return mentions.assign(target_score=np.array(scores, dtype="float64"))

@@ -272,3 +272,14 @@ def test_fast_equals_nltk_on_reuters_sample(shared_data):
     sia, fast = nltk_analyzer(), FastVader(memo_size=0)
     assert len(texts) > 500
     assert [t for t in texts if sia.polarity_scores(t) != fast.polarity_scores(t)] == []
+
+
+def test_target_aware_scores_adds_a_column_when_available():
+    pytest.importorskip("analysis.target_sentiment")
+    from analysis.sentiment_views import target_aware_scores
+
+    scored = score_sentences(pd.DataFrame({
+        "doc_id": ["d"], "para_id": [0], "sent_id": [0],
+        "text": ["Police arrested the Bloc leader."]}))
+    out = target_aware_scores(target_mentions(scored, {"Bloc": ["Bloc"]}))
+    assert out["target_score"].dtype == "float64" and len(out) == 1
