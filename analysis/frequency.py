@@ -62,10 +62,11 @@ class Terms:
     alpha_only: bool = True
 
 
+DEFAULT_TERMS = Terms()
 ALL_TOKENS = Terms(stop_words=None, lowercase=False, min_length=1, alpha_only=False)
 
 
-def vocabulary(words: Sequence[str], terms: Terms = Terms()) -> pd.DataFrame:
+def vocabulary(words: Sequence[str], terms: Terms = DEFAULT_TERMS) -> pd.DataFrame:
     """Decide, for each distinct token text, its term, whether it is kept and whether it is a word.
 
     Returns:
@@ -155,7 +156,7 @@ def _finish(counts: pd.Series, totals: pd.Series, keys: list[str], label: str,
 
 
 def term_counts(tokens: pd.DataFrame, *, by: str | Sequence[str] | None = None,
-                terms: Terms = Terms()) -> pd.DataFrame:
+                terms: Terms = DEFAULT_TERMS) -> pd.DataFrame:
     """Count terms in the whole corpus or per group.
 
     Args:
@@ -210,7 +211,7 @@ def _join(term: np.ndarray, starts: np.ndarray, n: int) -> pd.Series:
 
 
 def ngram_counts(tokens: pd.DataFrame, *, n: int = 2, by: str | Sequence[str] | None = None,
-                 within: Within = "sentence", terms: Terms = Terms()) -> pd.DataFrame:
+                 within: Within = "sentence", terms: Terms = DEFAULT_TERMS) -> pd.DataFrame:
     """Count n-grams of adjacent kept terms (an n-gram never spans a dropped token or a unit).
 
     Args:
@@ -270,7 +271,7 @@ def association(n_ii: np.ndarray, n_ix: np.ndarray, n_xi: np.ndarray, n_xx: floa
 
 def collocations(tokens: pd.DataFrame, *, measure: Measure = "likelihood_ratio",
                  min_freq: int = 2, within: Within = "sentence",
-                 terms: Terms = Terms()) -> pd.DataFrame:
+                 terms: Terms = DEFAULT_TERMS) -> pd.DataFrame:
     """Score adjacent word pairs as collocations, like NLTK's ``BigramCollocationFinder``.
 
     Word frequencies and the total come from every token (as the finder's ``word_fd``); candidate
@@ -405,7 +406,8 @@ class _Counter:
 
 
 def count_corpus(articles: pd.DataFrame, *, by: str | Sequence[str] | None = None, n: int = 2,
-                 terms: Terms = Terms(), within: Literal["paragraph", "document"] = "paragraph",
+                 terms: Terms = DEFAULT_TERMS,
+                 within: Literal["paragraph", "document"] = "paragraph",
                  chunk_size: int = 1000) -> CorpusCounts:
     """Term and n-gram counts straight from ``articles.body``, streaming in chunks of articles.
 
