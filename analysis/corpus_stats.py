@@ -142,8 +142,16 @@ def sentence_length_histogram(sentences: pd.DataFrame, *, bin_width: int = 5,
 
 
 def articles_per_month(articles: pd.DataFrame) -> pd.DataFrame:
-    """``month`` (``YYYY-MM``) and ``articles`` for dated articles, in time order."""
+    """``month`` (``YYYY-MM``) and ``articles`` from the first to the last dated month.
+
+    Months without articles inside that range are listed with 0, so gaps stay visible.
+    """
     dated = articles["published"].dropna()
-    counts = dated.dt.strftime("%Y-%m").value_counts().sort_index()
-    return pd.DataFrame({"month": counts.index.astype("str"),
+    if dated.empty:
+        return pd.DataFrame({"month": pd.Series([], dtype="str"),
+                             "articles": pd.Series([], dtype="int64")})
+    months = dated.dt.to_period("M")
+    counts = months.value_counts().reindex(pd.period_range(months.min(), months.max(), freq="M"),
+                                           fill_value=0)
+    return pd.DataFrame({"month": counts.index.strftime("%Y-%m").astype("str"),
                          "articles": counts.to_numpy().astype("int64")})

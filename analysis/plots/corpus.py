@@ -57,6 +57,8 @@ def plot_sentence_lengths(histogram: pd.DataFrame, *, ax: Axes | None = None,
                                           strict=True)]
     ax.set_xticks(histogram["words_from"] + width.clip(upper=5) * 0.45, labels, rotation=45,
                   ha="right", fontsize=8)
+    if len(histogram):
+        ax.set_ylim(0, float(histogram["sentences"].max()) * 1.15)
     if median is not None:
         ax.axvline(median, color=ACCENT, linestyle="--", linewidth=1.2)
         ax.annotate(f"median {median:g} words", (median, 1), xycoords=("data", "axes fraction"),
