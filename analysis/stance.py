@@ -30,6 +30,7 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -94,6 +95,11 @@ def _doc_context(doc_id: str, body: str, quotes: pd.DataFrame | None) -> _Doc:
     return _Doc(doc_id, body, sorted(spans), names, sorted(people))
 
 
+@lru_cache(maxsize=4096)
+def _canonical(text: str) -> str:
+    return speaker_of(text).canonical
+
+
 def _normalise(words: list[str], offset: int, doc: _Doc) -> list[str]:
     """Canonical holders of a noun phrase; ``X and Y`` -> two holders."""
     parts: list[list[str]] = [[]]
@@ -107,7 +113,7 @@ def _normalise(words: list[str], offset: int, doc: _Doc) -> list[str]:
     out = []
     for part in parts:
         text = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(part))
-        canonical = speaker_of(text).canonical
+        canonical = _canonical(text)
         out.append(corefer(canonical, offset, doc.names))
     return out
 
@@ -151,7 +157,7 @@ def _subject(toks: list[R.Tok], first: int, sent_start: int, doc: _Doc,
 def _frame(toks: list[R.Tok], before: int, sent_start: int,
            doc: _Doc) -> tuple[list[str], str] | None:
     """Speech frame of the sentence: ``X said ...``, ``For X, ...``, ``According to X, ...``."""
-    for k in range(min(before, len(toks)) - 1, -1, -1):
+    for k in range(min(before, len(toks)) - 1, max(-1, before - 60), -1):
         if toks[k].low in R.SPEECH_VERBS:
             j = k - 1
             while j >= 0 and R.in_verb_group(toks[j].low):
@@ -180,21 +186,16 @@ def _qualifier(text: str, a: int, b: int) -> str:
     return best[1] if best else ""
 
 
-def _token_range(toks: list[R.Tok], a: int, b: int) -> tuple[int, int]:
-    starts = [t.start for t in toks]
-    first = bisect.bisect_left(starts, a)
-    last = bisect.bisect_left(starts, b)
-    return first, max(last, first + 1)
-
-
-def _governing(cues: list[R.Cue], clauses: list[int], first: int) -> R.Cue | None:
+def _governing(cues: list[R.Cue], cue_ends: list[int], clauses: list[int],
+               first: int) -> R.Cue | None:
     """Nearest cue before token ``first`` in the same clause, at most :data:`MAX_GAP` away."""
-    for cue in reversed(cues):
-        if cue.last <= first:
-            if first - cue.last > MAX_GAP or clauses[cue.first] != clauses[first]:
-                return None
-            return cue
-    return None
+    k = bisect.bisect_right(cue_ends, first) - 1
+    if k < 0:
+        return None
+    cue = cues[k]
+    if first - cue.last > MAX_GAP or clauses[cue.first] != clauses[first]:
+        return None
+    return cue
 
 
 def _cue_evidence(toks: list[R.Tok], cue: R.Cue, first: int) -> tuple[int, float, str]:
@@ -219,7 +220,9 @@ def _reported(toks: list[R.Tok], clauses: list[int], first: int,
         return -1, 0.5, "reported+negation"
     from analysis.sentiment import score_texts
 
-    compound = float(score_texts([text])["compound"].iloc[0])
+    lo_char = toks[lo].start
+    hi_char = toks[min(len(toks) - 1, first + REPORTED_WINDOW)].end
+    compound = float(score_texts([text[lo_char:hi_char]])["compound"].iloc[0])
     if abs(compound) >= 0.05:
         return (1 if compound > 0 else -1), round(0.3 * abs(compound), 4), "reported+sentiment"
     return 0, 0.0, "reported"
@@ -246,28 +249,71 @@ def _holder(toks: list[R.Tok], cue: R.Cue, start: int, doc: _Doc, prev: list[str
     return _frame(toks, cue.first, start, doc)
 
 
-def _sentence_rows(doc: _Doc, sent: tuple[int, int, int, str], targets: list[Target]) -> list[dict]:
-    """Evidence rows of one sentence (empty when it mentions no target)."""
-    sent_id, start, _, text = sent
+LONG_SENTENCE = 3000  # characters; longer "sentences" are analysed in windows around each mention
+WINDOW_BEFORE, WINDOW_AFTER = 600, 300
+
+
+Hit = tuple[Target, int, int, str, "int | None"]  # target, start, end, text, cue-phrase polarity
+
+
+def _hits(text: str, targets: list[Target]) -> list[Hit]:
+    """Target mentions (alias or cue phrase) of a text, in reading order."""
     hits = [(t, a, b, m, None) for t in targets for a, b, m in find_aliases(text, t)]
     hits += [(t, a, b, m, pol) for t in targets for a, b, pol, m in find_cue_phrases(text, t)]
-    if not hits:
-        return []
+    return sorted(hits, key=lambda h: (h[1], h[0].name, h[2]))
+
+
+def _sentence_rows(doc: _Doc, sent: tuple[int, int, int, str], hits: list[Hit]) -> list[dict]:
+    """Evidence rows of one sentence for its mentions (offsets relative to the sentence).
+
+    Very long sentences (unsplittable text) are read in bounded windows around each mention,
+    so the work stays linear in the text length.
+    """
+    sent_id, start, end, text = sent
+    if len(text) <= LONG_SENTENCE:
+        return _rows_in(doc, sent, hits)
+    rows = []
+    for target, a, b, alias, pol in hits:
+        lo, hi = max(0, a - WINDOW_BEFORE), min(len(text), b + WINDOW_AFTER)
+        window = (sent_id, start + lo, start + hi, text[lo:hi])
+        rows += _rows_in(doc, window, [(target, a - lo, b - lo, alias, pol)])
+    return rows
+
+
+def _by_sentence(hits: list[Hit], sents: pd.DataFrame) -> list[tuple[tuple, list[Hit]]]:
+    """Group body-level mentions by the sentence that contains them (offsets made relative)."""
+    ids, starts = sents["sent_id"].tolist(), sents["start"].tolist()
+    ends, texts = sents["end"].tolist(), sents["text"].tolist()
+    groups: dict[int, list[Hit]] = {}
+    for target, a, b, alias, pol in hits:
+        k = bisect.bisect_right(starts, a) - 1
+        if k >= 0 and b <= ends[k]:
+            groups.setdefault(k, []).append((target, a - starts[k], b - starts[k], alias, pol))
+    return [((ids[k], starts[k], ends[k], texts[k]), g) for k, g in sorted(groups.items())]
+
+
+def _rows_in(doc: _Doc, sent: tuple[int, int, int, str], hits: list) -> list[dict]:
+    """Evidence rows for the given mentions of one (short) sentence."""
+    start, text = sent[1], sent[3]
     toks = R.tokenize(text)
+    starts = [t.start for t in toks]
     clauses, cues = R.clause_ids(toks), R.find_cues(toks)
+    cue_ends = [c.last for c in cues]
     rows: list[dict] = []
     prev: list[str] | None = None
-    for target, a, b, alias, phrase_pol in sorted(hits, key=lambda h: (h[1], h[0].name)):
-        first, last = _token_range(toks, a, b)
-        cue = _governing(cues, clauses, first) if phrase_pol is None else \
+    for target, a, b, alias, phrase_pol in hits:
+        first = bisect.bisect_left(starts, a)
+        last = max(bisect.bisect_left(starts, b), first + 1)
+        if first >= len(toks):
+            continue
+        cue = _governing(cues, cue_ends, clauses, first) if phrase_pol is None else \
             R.Cue(first, last, phrase_pol, "phrase", alias)
         quoted = doc.quote_at(start + a)
         if cue is not None:
             polarity, weight, rule = _cue_evidence(toks, cue, first)
             if cue.kind == "phrase":
                 polarity, weight, rule = phrase_pol, 1.0, "phrase"
-            who = _holder(toks, cue, start, doc, prev, quoted)
-            cue_text = cue.text
+            who, cue_text = _holder(toks, cue, start, doc, prev, quoted), cue.text
         elif quoted:
             polarity, weight, rule = _reported(toks, clauses, first, text)
             who, cue_text = ([quoted], "quote"), ""
@@ -310,13 +356,16 @@ def stance_evidence(articles: pd.DataFrame, targets: Any = None, *,
     by_doc = {}
     if quotes is not None and len(quotes):
         by_doc = dict(tuple(quotes.groupby("doc_id", sort=False)))
-    sents = split_sentences_frame(articles[["doc_id", "body"]])
     rows: list[dict] = []
-    bodies = dict(zip(articles["doc_id"].astype(str), articles["body"], strict=True))
-    for doc_id, group in sents.groupby("doc_id", sort=False):
-        doc = _doc_context(str(doc_id), bodies[str(doc_id)], by_doc.get(doc_id))
-        for sent in zip(group["sent_id"], group["start"], group["end"], group["text"], strict=True):
-            rows += _sentence_rows(doc, sent, targets)
+    for doc_id, body in zip(articles["doc_id"].astype(str), articles["body"], strict=True):
+        body = body if isinstance(body, str) else ""
+        hits = _hits(body, targets)
+        if not hits:
+            continue  # no target mentioned: no sentence splitting needed
+        doc = _doc_context(doc_id, body, by_doc.get(doc_id))
+        sents = split_sentences_frame(pd.DataFrame({"doc_id": [doc_id], "body": [body]}))
+        for sent, sent_hits in _by_sentence(hits, sents):
+            rows += _sentence_rows(doc, sent, sent_hits)
     frame = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     return frame.astype({"polarity": "int64", "weight": "float64", "signed": "float64",
                          "sent_id": "int64", "start": "int64", "end": "int64"})

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis.speakers import (
     FUNCTION_WORDS,
@@ -26,8 +27,7 @@ from analysis.speakers import (
 _TOKEN = re.compile(r"\w+(?:[-.&]\w+)*|['’](?:s|t)\b|--|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     """A token of a sentence: text, lower-cased form and character offsets."""
 
     text: str

@@ -43,7 +43,7 @@ class Target:
     aliases: tuple[str, ...]
     favor: tuple[str, ...] = ()
     against: tuple[str, ...] = ()
-    pattern: re.Pattern[str] = field(default=re.compile(r"(?!x)x"), compare=False, repr=False)
+    fast: re.Pattern[str] = field(default=re.compile(r"(?!x)x"), compare=False, repr=False)
     cue_patterns: tuple[tuple[re.Pattern[str], int], ...] = field(default=(), compare=False,
                                                                    repr=False)
 
@@ -65,10 +65,17 @@ def alias_regex(alias: str) -> str:
     return rf"(?<![\w-])(?:{body})(?![\w-])"
 
 
-def _compile(phrases: Iterable[str]) -> re.Pattern[str]:
+_LEFT = r"(?<![\w-])"
+
+
+def _compile(phrases: Iterable[str], *, fast: bool = True) -> re.Pattern[str]:
+    """One alternation, longest phrase first; ``fast``: lower-case text, no look-behind (about
+    ten times quicker; the left word boundary is then checked by :func:`_fast_matches`)."""
     ordered = sorted({p.strip() for p in phrases if p and p.strip()}, key=lambda p: (-len(p), p))
     if not ordered:
         return re.compile(r"(?!x)x")
+    if fast:
+        return re.compile("|".join(alias_regex(p.lower()).replace(_LEFT, "", 1) for p in ordered))
     return re.compile("|".join(alias_regex(p) for p in ordered), re.IGNORECASE)
 
 
@@ -77,8 +84,9 @@ def make_target(name: str, aliases: Iterable[str] = (), *, favor: Iterable[str] 
     """A :class:`Target` with its compiled patterns."""
     names = tuple(dict.fromkeys([name, *[str(a) for a in aliases]]))
     fav, ag = tuple(str(c) for c in favor), tuple(str(c) for c in against)
-    cues = tuple((_compile([c]), +1) for c in fav) + tuple((_compile([c]), -1) for c in ag)
-    return Target(name, names, fav, ag, _compile(names), cues)
+    cues = tuple((_compile(group, fast=True), pol) for group, pol in ((fav, 1), (ag, -1)) if group)
+    return Target(name, names, fav, ag, fast=_compile(names, fast=True),
+                  cue_patterns=cues)
 
 
 def _from_mapping(data: Mapping[str, Any]) -> list[Target]:
@@ -117,13 +125,22 @@ def parse_targets(spec: Any) -> list[Target]:
     return targets
 
 
+def _fast_matches(text: str, rx: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of a lower-case ``fast`` pattern in ``text`` with the left word boundary checked."""
+    low = text.lower()
+    if len(low) != len(text):  # a few Unicode letters change length when lower-cased
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return [m.span() for m in rx.finditer(low)
+            if m.start() == 0 or not (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-")]
+
+
 def find_aliases(text: str, target: Target) -> list[tuple[int, int, str]]:
     """``(start, end, matched text)`` of every alias of ``target`` in ``text`` (no overlaps)."""
-    return [(m.start(), m.end(), m.group()) for m in target.pattern.finditer(text)]
+    return [(a, b, text[a:b]) for a, b in _fast_matches(text, target.fast)]
 
 
 def find_cue_phrases(text: str, target: Target) -> list[tuple[int, int, int, str]]:
     """``(start, end, polarity, text)`` of the target's own cue phrases in ``text``."""
-    found = [(m.start(), m.end(), pol, m.group()) for rx, pol in target.cue_patterns
-             for m in rx.finditer(text)]
+    found = [(a, b, pol, text[a:b]) for rx, pol in target.cue_patterns
+             for a, b in _fast_matches(text, rx)]
     return sorted(found)
