@@ -504,3 +504,14 @@ def test_bbc_duplicates_flagged(shared_data) -> None:
     assert articles["published"].isna().all()  # the release has no dates
     assert articles["category"].value_counts().to_dict() == {
         "sport": 511, "business": 510, "politics": 417, "tech": 401, "entertainment": 386}
+
+
+def test_counts_agree_with_text_paragraphs() -> None:
+    from analysis.text import paragraphs
+
+    articles = pd.concat([load_articles(source).articles.iloc[:, :13]
+                          for source in ("seeds", TXT, TABLES / "articles.csv")])
+    kinds = paragraphs(articles).groupby(["doc_id", "kind"]).size().unstack(fill_value=0)
+    expected = articles.set_index("doc_id")[["n_paragraphs", "n_subheads"]]
+    assert kinds.reindex(expected.index)["body"].tolist() == expected["n_paragraphs"].tolist()
+    assert kinds.reindex(expected.index).get("subhead").tolist() == expected["n_subheads"].tolist()
