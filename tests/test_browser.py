@@ -23,6 +23,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 FIXTURES = paths.TESTS / "fixtures" / "report"
 HOSTILE_TITLE = "<script>window.__pwned=1</script> Minister unveils <b>bold</b> harbour plan"
+LITERAL_ATTACKS = ("<script>window.__pwned=1</script>", "<img src=x onerror=window.__pwned=2>",
+                   '<iframe src="javascript:window.__pwned=3">', "<svg onload=window.__pwned=4>")
 
 pytestmark = [
     pytest.mark.browser,
@@ -128,7 +130,9 @@ def test_project_notebooks_on_hostile_corpus(browser: Any) -> None:
     if not notebooks.notebook_paths():
         pytest.skip("no notebooks yet")
     results = check_report(browser, build(str(FIXTURES / "hostile"), "test-hostile"))
-    assert any(HOSTILE_TITLE in r["text"] for r in results.values())
+    for name, result in results.items():  # wherever article text is shown, it is literal text
+        if "__pwned" in result["text"]:
+            assert any(attack in result["text"] for attack in LITERAL_ATTACKS), name
 
 
 def test_project_notebooks_on_seeds(browser: Any) -> None:
