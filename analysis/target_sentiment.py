@@ -1,0 +1,310 @@
+"""Sentiment toward a target mention, without training: VADER on the target's clause plus rules.
+
+For a text and a target span (character offsets, or the mention text to find) the scorer:
+
+1. masks the mention itself (a name such as "Winner" or "Justice" is not an opinion);
+2. cuts the sentence into clauses at punctuation, quotes and contrast/subordinating conjunctions
+   ("but", "while", "although", "because"...), keeping a relative clause that follows the target
+   ("X, who was charged with ...") attached to it, and scores the target's clause with VADER;
+3. adds what happens to the target: the target as the *patient* of a negative verb ("police
+   arrested X", "X was accused of", "criticism of X") pulls negative, of a positive verb ("X was
+   praised", "endorsed X") positive; the target as the *agent* of such a verb ("X attacked",
+   "X praised") pulls mildly the same way (a news reader judges the actor by the act);
+4. damps the content of reported speech when the target is the speaker ("X said the plan is a
+   disaster" is mostly neutral toward X).
+
+The signed score is mapped to negative / neutral / positive with a neutral band whose bounds were
+chosen on the NewsMTSC *train* split only (see docs/readme/sentiment_validation.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_PUNCT_BOUNDARY = frozenset(",;:()[]—–\"“”‘’")
+_WORD_BOUNDARY = frozenset({
+    "but", "while", "although", "though", "whereas", "however", "because", "since", "unless",
+    "whereby", "yet", "despite",
+})
+_RELATIVE = frozenset({"who", "whom", "whose", "which"})
+_SPEECH_VERBS = frozenset({
+    "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "argued", "argues",
+    "claimed", "claims", "insisted", "insists", "stated", "states", "tweeted", "tweets", "noted",
+    "notes", "explained", "explains", "declared", "declares", "asked", "asks", "suggested",
+    "suggests", "warned", "warns", "acknowledged", "acknowledges", "contended", "contends",
+    "replied", "responded", "answered", "recalled", "predicted", "announced", "announces",
+})
+_BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "gets", "get", "has",
+                 "have", "had", "not", "also", "later", "reportedly", "allegedly", "repeatedly",
+                 "publicly", "widely", "already", "never", "being", "by"})
+# Verb stems: what happens to a person. Matched on the lower-cased token's prefix (stem).
+NEGATIVE_ACTS: tuple[str, ...] = (
+    "accus", "arrest", "charg", "indict", "convict", "sentenc", "jail", "imprison", "prosecut",
+    "sued", "sue", "investigat", "probe", "subpoena", "impeach", "criticiz", "criticis", "condemn",
+    "denounc", "blam", "attack", "slam", "blast", "mock", "ridicul", "insult", "fire", "oust",
+    "sack", "expel", "impugn", "rebuk", "scold", "lambast", "berat", "chastis", "censur",
+    "fault", "reject", "defeat", "embarrass", "humiliat", "discredit", "smear", "vilif",
+    "threaten", "target", "harass", "assault", "kill", "murder", "shot", "beat", "punish",
+    "fin", "ban", "suspend", "disqualif", "question", "scrutiniz", "challeng", "oppos",
+    "undermin", "betray", "abandon", "deni", "denied", "snub", "overrul", "implicat", "lie",
+    "lied", "scandal", "controvers",
+)
+POSITIVE_ACTS: tuple[str, ...] = (
+    "prais", "thank", "endors", "support", "applaud", "commend", "honor", "honour", "celebrat",
+    "congratulat", "admir", "back", "defend", "welcom", "elect", "reelect", "re-elect", "win",
+    "won", "acquit", "exonerat", "clear", "pardon", "reward", "award", "promot", "hail", "lauded",
+    "laud", "cheer", "embrac", "champion", "credit", "vindicat", "rescu", "help", "protect",
+    "salut", "respect", "trust", "favor", "favour", "lov", "like",
+)
+# Short stems need a whole-word or inflection match, not any prefix ("fin" must not match "final").
+_EXACT_ONLY = frozenset({"fin", "sue", "ban", "lie", "win", "won", "back", "help", "like", "lov",
+                         "fire", "beat", "shot", "clear", "deni", "elect", "trust", "credit"})
+_INFLECT = ("", "s", "es", "ed", "d", "ing", "e", "es", "ied", "ies", "y", "ned", "ning", "red",
+            "ring", "ted", "ting", "ped", "ping", "ged")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Weights and the neutral band of the rule-based scorer (defaults tuned on NewsMTSC train)."""
+
+    clause_weight: float = 0.5
+    sentence_weight: float = 0.0
+    window_weight: float = 1.0
+    patient_weight: float = 0.5
+    agent_weight: float = 0.25
+    cue_weight: float = 0.2
+    speaker_damping: float = 0.5
+    negative_below: float = -0.15
+    positive_above: float = 0.2
+
+
+DEFAULT_RULES = Rules()
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def vader_compound(text: str) -> float:
+    """VADER compound score of ``text`` (lexicon from the ``vaderSentiment`` package).
+
+    >>> vader_compound("a good day") > 0
+    True
+    """
+    return float(_analyzer().polarity_scores(text)["compound"])
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+
+
+def _matches(word: str, stems: Sequence[str]) -> bool:
+    for stem in stems:
+        if stem in _EXACT_ONLY:
+            if any(word == stem + end for end in _INFLECT):
+                return True
+        elif word.startswith(stem):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1 << 16)
+def act_polarity(word: str) -> int:
+    """-1 / +1 when ``word`` is a negative / positive act on a person, else 0.
+
+    >>> act_polarity("arrested"), act_polarity("praised"), act_polarity("final")
+    (-1, 1, 0)
+    """
+    if _matches(word, NEGATIVE_ACTS):
+        return -1
+    if _matches(word, POSITIVE_ACTS):
+        return 1
+    return 0
+
+
+def find_mentions(text: str, mention: str) -> list[tuple[int, int]]:
+    """Character spans of ``mention`` in ``text`` (case-insensitive, whole words).
+
+    Falls back to the last word of a multi-word name ("Jane Doe" -> "Doe") when the full name is
+    absent. Returns ``[]`` when nothing matches.
+
+    >>> find_mentions("Doe spoke. Jane Doe left.", "Jane Doe")
+    [(11, 19)]
+    >>> find_mentions("Doe spoke.", "Jane Doe")
+    [(0, 3)]
+    """
+    for candidate in (mention, mention.split()[-1] if mention.split() else ""):
+        if not candidate.strip():
+            continue
+        pattern = re.compile(r"(?<!\w)" + re.escape(candidate.strip()) + r"(?!\w)", re.IGNORECASE)
+        spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        if spans:
+            return spans
+    return []
+
+
+def _is_boundary(word: str) -> bool:
+    return word in _PUNCT_BOUNDARY or word in _WORD_BOUNDARY
+
+
+def _clause(toks: list[tuple[int, int, str]], first: int, last: int) -> tuple[int, int]:
+    """Token range [lo, hi) of the clause holding tokens first..last (relative clause kept)."""
+    lo = first
+    while lo > 0 and not _is_boundary(toks[lo - 1][2]):
+        lo -= 1
+    hi = last + 1
+    while hi < len(toks):
+        word = toks[hi][2]
+        if word == "," and hi + 1 < len(toks) and toks[hi + 1][2] in _RELATIVE:
+            hi += 2
+            continue
+        if _is_boundary(word):
+            break
+        hi += 1
+    return lo, hi
+
+
+def _roles(toks: list[tuple[int, int, str]], first: int, last: int) -> tuple[int, int, bool]:
+    """(patient polarity, agent polarity, target is a speaker) from the words around the target."""
+    patient = agent = 0
+    left = [t[2] for t in toks[max(0, first - 4):first]][::-1]
+    for word in left:  # "arrested X", "criticism of X", "accused former director X"
+        if _is_boundary(word):
+            break
+        if act_polarity(word):
+            patient = act_polarity(word)
+            break
+    right = [t[2] for t in toks[last + 1:last + 7]]
+    if right[:1] == [","] and right[1:2] and right[1] in _RELATIVE:
+        right = right[2:]
+    elif right[:2] in (["'", "s"], ["’", "s"]) or right[:1] in (["'s"], ["’s"]):
+        right = right[2:] if right[:1] in (["'"], ["’"]) else right[1:]
+    passive = False
+    for word in right:
+        if word in _BE:
+            passive = passive or word in {"was", "were", "is", "are", "be", "been", "being", "got",
+                                          "gets", "get"}
+            continue
+        polarity = act_polarity(word)
+        if polarity and passive and (word.endswith("ed") or word.endswith("en")):
+            patient = patient or polarity
+        elif polarity:
+            agent = polarity
+        break
+    window = {t[2] for t in toks[max(0, first - 2):last + 4]}
+    speaker = bool(window & _SPEECH_VERBS)
+    return patient, agent, speaker
+
+
+def _masked(text: str, lo: int, hi: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text[lo:hi]`` with every target span inside it replaced by a neutral placeholder."""
+    out, pos = [], lo
+    for start, end in sorted(spans):
+        if start >= pos and end <= hi:
+            out += [text[pos:start], "someone"]
+            pos = end
+    out.append(text[pos:hi])
+    return "".join(out)
+
+
+_NEGATORS = frozenset({"not", "no", "never", "without", "nor", "cannot", "neither", "nobody",
+                       "none", "nothing"})
+# News vocabulary that VADER lacks, used with the act stems as a distance-weighted cue.
+NEWS_NEGATIVE: tuple[str, ...] = (
+    "alleg", "scandal", "fraud", "misconduct", "resign", "lawsuit", "guilty", "corrupt", "racis",
+    "sexis", "false", "mislead", "baseless", "fail", "refus", "illegal", "unlawful", "abuse",
+    "violat", "complicit", "bias", "partisan", "extrem", "radical", "crim", "disgrac", "incompet",
+    "hypocri", "dishonest", "rigg", "collu", "obstruct", "leak",
+)
+NEWS_POSITIVE: tuple[str, ...] = (
+    "bipartisan", "popular", "success", "succeed", "achiev", "accomplish", "landmark", "historic",
+    "hero", "respected", "beloved", "advoca", "victor", "approval", "ovation", "boost",
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cue(word: str) -> int:
+    polarity = act_polarity(word)
+    if polarity:
+        return polarity
+    if any(word.startswith(stem) for stem in NEWS_NEGATIVE):
+        return -1
+    return 1 if any(word.startswith(stem) for stem in NEWS_POSITIVE) else 0
+
+
+def _distance_sums(toks: list[tuple[int, int, str]], first: int, last: int) -> dict[str, float]:
+    """Distance-weighted VADER valence (``window``) and news-cue count (``cues``) around the target.
+
+    Valences are flipped (x -0.74, as VADER does) after a negator within 3 tokens; cue words
+    already in the VADER lexicon are not counted twice.
+    """
+    lexicon = _analyzer().lexicon
+    valence = cues_near = cues_far = 0.0
+    for i, (_, _, word) in enumerate(toks):
+        if first <= i <= last:
+            continue
+        distance = first - i if i < first else i - last
+        value = lexicon.get(word)
+        if value is not None:
+            before = [t[2] for t in toks[max(0, i - 3):i]]
+            if any(w in _NEGATORS or w.endswith("n't") for w in before):
+                value = -0.74 * value
+            valence += value * np.exp(-distance / 8.0)
+        elif cue := _cue(word):
+            cues_near += cue * np.exp(-distance / 5.0)
+            cues_far += cue * np.exp(-distance / 20.0)
+    return {"window": float(valence / np.sqrt(valence * valence + 15.0)),
+            "cues_near": float(cues_near), "cues_far": float(cues_far)}
+
+
+FEATURES: tuple[str, ...] = ("clause", "sentence", "window", "patient", "agent", "speaker",
+                             "cues_near", "cues_far")
+
+
+def target_features(text: str, start: int, end: int) -> dict[str, float]:
+    """Rule features for the target at ``text[start:end]`` (names in :data:`FEATURES`).
+
+    ``clause``/``sentence``: VADER compound of the target's clause / the whole text, mention
+    masked; ``window``: distance-weighted valence; ``patient``/``agent``: -1/0/+1 polarity of an act
+    done to / by the target; ``speaker``: 1.0 when the target is near a speech verb;
+    ``cues_near``/``cues_far``: distance-weighted count of news cue words (+1/-1).
+    """
+    toks = _tokens(text)
+    inside = [i for i, (s, e, _) in enumerate(toks) if s < end and e > start]
+    sentence = vader_compound(_masked(text, 0, len(text), [(start, end)]))
+    if not inside:
+        return dict.fromkeys(FEATURES, 0.0) | {"clause": sentence, "sentence": sentence}
+    lo, hi = _clause(toks, inside[0], inside[-1])
+    clause_text = _masked(text, toks[lo][0], toks[hi - 1][1], [(start, end)])
+    patient, agent, speaker = _roles(toks, inside[0], inside[-1])
+    return {"clause": vader_compound(clause_text), "sentence": sentence,
+            **_distance_sums(toks, inside[0], inside[-1]), "patient": float(patient),
+            "agent": float(agent), "speaker": float(speaker)}
+
+
+def combine(features: dict[str, float], rules: Rules = DEFAULT_RULES) -> float:
+    """Signed target score from :func:`target_features` under ``rules``."""
+    damp = rules.speaker_damping if features["speaker"] else 1.0
+    return (damp * (rules.clause_weight * features["clause"]
+                    + rules.sentence_weight * features["sentence"]
+                    + rules.window_weight * features["window"])
+            + rules.patient_weight * features["patient"] + rules.agent_weight * features["agent"]
+            + rules.cue_weight * features["cues_far"])
+
+
+def to_label(scores: Sequence[float] | np.ndarray, *, negative_below: float,
+             positive_above: float) -> np.ndarray:
+    """Map signed scores to labels: ``< negative_below`` negative, ``> positive_above`` positive."""
+    scores = np.asarray(scores, dtype="float64")
+    return np.where(scores < negative_below, "negative",
+                    np.where(scores > positive_above, "positive", "neutral")).astype(object)
