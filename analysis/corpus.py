@@ -108,7 +108,8 @@ def load_articles(
         ``LoadResult(articles, problems)``.
 
     Raises:
-        FileNotFoundError: the source path (or glob) matches nothing.
+        FileNotFoundError: the source path or glob matches nothing, or a folder has no
+            ``.txt`` file.
         ValueError: ``columns`` has an unknown key or names a column the input lacks, or the
             file type is not supported.
     """
@@ -122,6 +123,8 @@ def load_articles(
     path = paths.resolve(text)
     if path.is_dir():
         files, problems = _folder_files(path)
+        if not files and not problems:
+            raise FileNotFoundError(f"no .txt files in folder {path}")
         return _load_text_files(files, base=path, problems=problems)
     if not path.exists():
         raise FileNotFoundError(f"corpus source not found: {path}")

@@ -222,6 +222,29 @@ def test_missing_source_raises() -> None:
         load_articles("seeds/*.nothing")
 
 
+def test_folder_without_txt_files_raises(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("# not an article\n", "utf-8")
+    with pytest.raises(FileNotFoundError, match="no .txt files in folder"):
+        load_articles(tmp_path)
+
+
+def test_unlistable_subfolder_is_a_problem(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "ok.txt").write_text("Title\nBody.\n", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    real = os.scandir
+
+    def deny(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", deny)
+    articles, problems = load_articles(tmp_path)
+    assert articles["doc_id"].tolist() == ["ok"]
+    assert problems["reason"].tolist() == ["unreadable folder: Permission denied"]
+    assert problems["input"].iloc[0].endswith("locked")
+
+
 def test_unsupported_file_type_raises(tmp_path: Path) -> None:
     (tmp_path / "a.docx").write_bytes(b"PK")
     with pytest.raises(ValueError, match=r"unsupported corpus file type '\.docx'"):
