@@ -122,6 +122,14 @@ class FastVader:
         self.punc = frozenset(c.PUNC_LIST)
         self.idiom_words = frozenset(
             part for key in [*self.idioms, *self.boosters] if " " in key for part in key.split())
+        # Lower-cased words whose presence among the 3 words before a lexicon word can change its
+        # valence. A multi-word idiom / booster that does not include the word itself must lie
+        # wholly in those 3 words, so one (the longest) of its words is enough to flag it.
+        multi = [k.split() for k in [*self.idioms, *self.boosters] if " " in k]
+        self.modifiers = frozenset(
+            {k for k in self.boosters if " " not in k} | set(c.NEGATE)
+            | {max(parts, key=lambda w: (len(w), w)) for parts in multi}
+            | {"never", "so", "this", "least"})
         self.memo_size = memo_size
         self._forms = _Forms(self.punc, self.lexicon)
         self._memo: dict[str, dict[str, float]] = {}
@@ -185,6 +193,10 @@ class FastVader:
             return 0
         if not forms[i][2]:
             return 0
+        prev = lowers[max(0, i - 3):i]
+        if (low not in self.idiom_words and self.modifiers.isdisjoint(prev)
+                and "n't" not in "\0".join(prev) and not (cap_diff and item.isupper())):
+            return self.lexicon[low]  # no booster, negation, never/so/this, least, idiom, caps
         c = self.c
         valence = self.lexicon[low]
         if cap_diff and item.isupper():
