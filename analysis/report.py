@@ -145,6 +145,7 @@ def export_html(nb: nbformat.NotebookNode, target: Path, *, reader: bool,
         sanitize_html=False,  # replaced by the stricter-but-usable news_eda_clean filter
         filters={"news_eda_clean": clean_output_html},
     )
+    exporter.log.setLevel("ERROR")  # not "Alternative text is missing on N image(s)" per page
     body, _ = exporter.from_notebook_node(
         nb, resources={"news_eda_nav": nav, "metadata": {"name": title}})
     target.write_text(body, encoding="utf-8")
@@ -235,7 +236,8 @@ def report_section(manifest: dict[str, Any], folder: str) -> str:
     return (
         f'<h2 id="{_escape(folder)}">{_escape(folder)}</h2>\n'
         f"<p>Corpus <code>{_escape(summary['corpus'])}</code>{group}: "
-        f"<strong>{summary['articles']:,} articles</strong>"
+        f"<strong>{summary['articles']:,} article{'' if summary['articles'] == 1 else 's'}"
+        "</strong>"
         + (f", {summary['words']:,} words" if summary.get("words") is not None else "")
         + f", {summary['problems']:,} inputs skipped with a reason; content hash "
         f"<code>{_escape(summary['content_hash'])}</code>; dates: {_escape(dates)}.</p>\n"
