@@ -1,8 +1,9 @@
 """Load any news corpus into one tidy ``articles`` frame plus a ``problems`` frame.
 
 >>> articles, problems = load_articles("seeds")
->>> articles.loc[0, ["doc_id", "author", "desk", "n_paragraphs", "n_subheads"]].tolist()
-['000_ce342c1d8288ce55', 'G.Montoya', 'LGdM', 24, 2]
+>>> row = articles.iloc[0]
+>>> row["doc_id"], row["author"], row["desk"], int(row["n_paragraphs"]), int(row["n_subheads"])
+('000_ce342c1d8288ce55', 'G.Montoya', 'LGdM', 24, 2)
 
 Accepted sources: a folder of seed-format ``.txt`` files (searched recursively, hidden
 folders skipped), a glob such as ``"data/**/*.txt"``, a single ``.txt`` file, a ``.csv``,
@@ -118,9 +119,9 @@ def load_articles(
         raw = RawTable(source.reset_index(drop=True), list(range(1, len(source) + 1)), [])
         return _load_table(raw, mapping, stem="frame", label="<DataFrame>", path=None)
     text = os.fspath(source)
-    if GLOB_CHARS & set(text):
-        return _load_text_files(_glob_files(text), base=None)
     path = paths.resolve(text)
+    if GLOB_CHARS & set(text) and not path.exists():
+        return _load_text_files(_glob_files(text), base=None)
     if path.is_dir():
         files, problems = _folder_files(path)
         if not files and not problems:
@@ -221,11 +222,9 @@ def _choose_columns(available: list[str], mapping: dict[str, str | None]) -> dic
         raise ValueError(f"column mapping refers to missing column(s): {wanted}. "
                          f"Available columns: {', '.join(map(repr, available))}")
     lowered = {name.strip().lower(): name for name in reversed(available)}
-    chosen: dict[str, str] = {}
+    chosen = {k: v for k, v in mapping.items() if v is not None}
     for field, candidates in FIELDS.items():
         if field in mapping:
-            if mapping[field] is not None:
-                chosen[field] = mapping[field]
             continue
         taken = set(chosen.values())
         found = next((lowered[c] for c in candidates if c in lowered and lowered[c] not in taken),

@@ -215,6 +215,13 @@ def test_subfolders_give_path_ids_and_hidden_folders_skipped(tmp_path: Path) -> 
     assert load_articles(f"{tmp_path}/*/*.txt").articles["doc_id"].tolist() == ["001", "001~2"]
 
 
+def test_folder_name_with_glob_characters_is_literal(tmp_path: Path) -> None:
+    folder = tmp_path / "news [2024]"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title\nBody.\n", encoding="utf-8")
+    assert load_articles(folder).articles["doc_id"].tolist() == ["a"]
+
+
 def test_missing_source_raises() -> None:
     with pytest.raises(FileNotFoundError, match="corpus source not found"):
         load_articles("no/such/folder")
@@ -338,6 +345,13 @@ def test_mapping_renames_and_none_disables() -> None:
     assert articles["input_source"].tolist() == ["S", "S"]
     assert articles["published"].tolist() == [pd.Timestamp("2024-01-01"), pd.NaT]
     assert articles["path"].isna().all()
+
+
+def test_explicit_mapping_wins_over_auto_detection() -> None:
+    frame = pd.DataFrame({"title": ["Headline"], "text": ["Body."], "headline": ["Other"]})
+    articles = load_articles(frame, columns={"id": "title"}).articles
+    assert articles["doc_id"].tolist() == ["Headline"]
+    assert articles["title"].tolist() == ["Other"]
 
 
 def test_body_key_is_accepted_as_text() -> None:
