@@ -318,88 +318,107 @@ class CorpusCounts(NamedTuple):
 
 
 class _Counter:
-    """Streaming term and n-gram counter over chunks of text; memory grows with the vocabulary."""
+    """Streaming term and n-gram counter over chunks of text; memory grows with the vocabulary.
+
+    Token texts map to word ids through a dict; each word id maps to a term id (after case
+    folding, stemming), a keep flag and a word flag, decided once when the word is first seen.
+    An n-gram of term ids is packed into one int64 (``63 // n`` bits per id) while the number
+    of terms allows it, else kept as a tuple of ids.
+    """
 
     def __init__(self, terms: Terms, n: int) -> None:
-        self.terms, self.n = terms, n
-        self.words = pd.Index([], dtype=object)  # distinct token texts seen so far
-        self.word_term = np.zeros(0, dtype=np.int64)  # word id -> term id
-        self.word_keep = np.zeros(0, dtype=bool)
-        self.word_is = np.zeros(0, dtype=bool)
-        self.term_index = pd.Index([], dtype=object)
+        self.terms, self.n, self.bits = terms, n, 63 // n
+        self.word_ids: dict[str, int] = {}
+        self.term_ids: dict[str, int] = {}
+        self.word_term: list[int] = []
+        self.word_keep: list[bool] = []
+        self.word_is: list[bool] = []
         self.counts = np.zeros(0, dtype=np.int64)  # term id -> count
         self.pending: list[pd.Series] = []  # per-chunk n-gram counts, reduced now and then
         self.n_words = self.n_ngrams = 0
 
-    def _learn(self, uniques: np.ndarray) -> np.ndarray:
-        """Word ids of ``uniques``, adding unseen words (and their terms) to the vocabulary."""
-        ids = self.words.get_indexer(uniques)
-        new = uniques[ids < 0]
-        if len(new):
-            vocab = vocabulary(new, self.terms)
-            vocab.loc[new == BOUNDARY, ["keep", "is_word"]] = False
-            term_ids = self.term_index.get_indexer(vocab["term"])
-            fresh = pd.unique(vocab["term"][term_ids < 0].to_numpy())
-            self.term_index = self.term_index.append(pd.Index(fresh, dtype=object))
-            self.counts = np.concatenate([self.counts, np.zeros(len(fresh), dtype=np.int64)])
-            self.word_term = np.concatenate([self.word_term,
-                                             self.term_index.get_indexer(vocab["term"])])
-            self.word_keep = np.concatenate([self.word_keep, vocab["keep"].to_numpy()])
-            self.word_is = np.concatenate([self.word_is, vocab["is_word"].to_numpy()])
-            self.words = self.words.append(pd.Index(new, dtype=object))
-            ids = self.words.get_indexer(uniques)
-        return ids
+    def _learn(self, words: list[str]) -> None:
+        """Add unseen token texts (and their terms) to the vocabulary."""
+        new = sorted(set(words).difference(self.word_ids))
+        if not new:
+            return
+        vocab = vocabulary(new, self.terms)
+        for word, term, keep, is_word in zip(new, vocab["term"].tolist(),
+                                             vocab["keep"].tolist(), vocab["is_word"].tolist(),
+                                             strict=True):
+            self.word_ids[word] = len(self.word_ids)
+            self.word_term.append(self.term_ids.setdefault(term, len(self.term_ids)))
+            self.word_keep.append(keep and word != BOUNDARY)
+            self.word_is.append(is_word and word != BOUNDARY)
+        grow = len(self.term_ids) - len(self.counts)
+        self.counts = np.concatenate([self.counts, np.zeros(grow, dtype=np.int64)])
 
     def add(self, text: str) -> None:
         """Count the tokens of ``text`` (n-grams never cross a :data:`BOUNDARY` token)."""
-        codes, uniques = pd.factorize(np.array(TOKEN_RE.findall(text), dtype=object))
-        word_ids = self._learn(np.asarray(uniques, dtype=object))[codes]
-        keep = self.word_keep[word_ids]
-        term = self.word_term[word_ids]
-        self.n_words += int(self.word_is[word_ids].sum())
+        words = TOKEN_RE.findall(text)
+        self._learn(words)
+        ids = np.fromiter(map(self.word_ids.__getitem__, words), dtype=np.int64, count=len(words))
+        keep = np.array(self.word_keep, dtype=bool)[ids]
+        term = np.array(self.word_term, dtype=np.int64)[ids]
+        self.n_words += int(np.array(self.word_is, dtype=bool)[ids].sum())
         self.counts += np.bincount(term[keep], minlength=len(self.counts))
         m = len(term) - self.n + 1
         if m <= 0:
             return
         valid = keep[:m].copy()
-        code = term[:m].copy()
         for k in range(1, self.n):
             valid &= keep[k:k + m]
-            code = code * len(self.term_index) + term[k:k + m] if self.n == 2 else code
         starts = np.flatnonzero(valid)
         self.n_ngrams += len(starts)
-        self.pending.append(self._ngram_codes(term, starts, code))
+        counts = self._ngram_counts(term, starts)  # may unpack self.pending: call it first
+        self.pending.append(counts)
         if sum(map(len, self.pending)) > 2_000_000:
             self.pending = [self._reduce()]
 
-    def _ngram_codes(self, term: np.ndarray, starts: np.ndarray, code: np.ndarray) -> pd.Series:
-        """Counts of the n-grams at ``starts``, indexed by tuples of term ids (or bigram codes)."""
-        if self.n == 2:  # one int64 per bigram: decode with the vocabulary size of this chunk
-            width = len(self.term_index)
-            pairs = pd.Series(code[starts]).value_counts(sort=False)
-            return pd.Series(pairs.to_numpy(), index=pd.MultiIndex.from_arrays(
-                [pairs.index.to_numpy() // width, pairs.index.to_numpy() % width]))
-        cols = {k: term[starts + k] for k in range(self.n)}
-        return pd.DataFrame(cols).value_counts(sort=False)
+    def _packed(self) -> bool:
+        return len(self.term_ids) < 2 ** self.bits
+
+    def _ngram_counts(self, term: np.ndarray, starts: np.ndarray) -> pd.Series:
+        """Counts of the n-grams at ``starts``, indexed by packed codes or tuples of term ids."""
+        if self._packed():
+            code = np.zeros(len(starts), dtype=np.int64)
+            for k in range(self.n):
+                code = (code << self.bits) | term[starts + k]
+            return pd.Series(code).value_counts(sort=False)
+        self.pending = [self._unpack(p) for p in self.pending]
+        return pd.DataFrame({k: term[starts + k] for k in range(self.n)}).value_counts(sort=False)
+
+    def _unpack(self, counts: pd.Series) -> pd.Series:
+        """Packed-code counts as counts indexed by tuples of term ids (no-op when unpacked)."""
+        if isinstance(counts.index, pd.MultiIndex):
+            return counts
+        return pd.Series(counts.to_numpy(), index=pd.MultiIndex.from_arrays(self._ids(counts)))
+
+    def _ids(self, counts: pd.Series) -> list[np.ndarray]:
+        """The n term-id arrays of the n-grams indexing ``counts``."""
+        if isinstance(counts.index, pd.MultiIndex):
+            return [counts.index.get_level_values(k).to_numpy() for k in range(self.n)]
+        code, mask = counts.index.to_numpy(dtype=np.int64), (1 << self.bits) - 1
+        return [(code >> (self.bits * (self.n - 1 - k))) & mask for k in range(self.n)]
 
     def _reduce(self) -> pd.Series:
         if not self.pending:
-            return pd.Series([], dtype=np.int64, index=pd.MultiIndex.from_arrays(
-                [[]] * self.n))
+            return pd.Series([], dtype=np.int64, index=pd.Index([], dtype=np.int64))
         merged = pd.concat(self.pending)
-        return merged.groupby(level=list(range(self.n)), sort=False).sum()
+        levels = list(range(merged.index.nlevels))
+        return merged.groupby(level=levels if len(levels) > 1 else 0, sort=False).sum()
 
     def frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(terms: term, count, n_words) and (ngrams: ngram, count, n_ngrams), unranked."""
-        names = self.term_index.to_numpy()
+        names = np.array(list(self.term_ids), dtype=object)
         nz = np.flatnonzero(self.counts)
         terms = pd.DataFrame({"term": names[nz], "count": self.counts[nz],
                               "n_words": self.n_words})
         grams = self._reduce()
-        ngram = pd.Series(np.array([], dtype=object) if not len(grams) else
-                          names[grams.index.get_level_values(0).to_numpy()], dtype=object)
-        for k in range(1, self.n if len(grams) else 1):
-            ngram = ngram + " " + names[grams.index.get_level_values(k).to_numpy()]
+        ids = self._ids(grams)
+        ngram = pd.Series(names[ids[0]], dtype=object)
+        for k in range(1, self.n):
+            ngram = ngram + " " + names[ids[k]]
         ngrams = pd.DataFrame({"ngram": ngram.to_numpy(), "count": grams.to_numpy(),
                                "n_ngrams": self.n_ngrams})
         return terms, ngrams

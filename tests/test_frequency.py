@@ -230,3 +230,17 @@ def test_charts_draw_and_return_axes(toks):
     disp = dispersion(toks, ["peace", "oil"])
     assert len(plot_dispersion(disp).get_yticklabels()) == 6  # 3 documents x 2 terms
     plt.close("all")
+
+
+def test_fast_path_long_ngrams_unpacked(toks):
+    # n = 21 leaves 3 bits per term id: more than 8 terms forces the tuple (unpacked) path
+    fast = count_corpus(ARTICLES, n=21, terms=ALL_TOKENS, within="document", chunk_size=1)
+    slow = ngram_counts(toks, n=21, terms=ALL_TOKENS, within="document")
+    assert len(slow) == 1 + 10 and slow["count"].max() == 1  # doc c: 31 - 21 + 1 windows
+    pd.testing.assert_frame_equal(fast.ngrams, slow)
+    # packed codes from a first chunk with few terms, unpacked once the vocabulary grows
+    mixed = pd.DataFrame({"doc_id": ["x", "c"], "body": ["x y " * 15, ARTICLES["body"][2]]})
+    fast = count_corpus(mixed, n=21, terms=ALL_TOKENS, within="document", chunk_size=1)
+    slow = ngram_counts(tokens(mixed), n=21, terms=ALL_TOKENS, within="document")
+    assert slow.loc[0, "count"] == 5  # "x y x ... x" and "y x ... y" from the 30 tokens
+    pd.testing.assert_frame_equal(fast.ngrams, slow)
