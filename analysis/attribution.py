@@ -164,7 +164,7 @@ def subject_np(words: list[str], hi: int) -> tuple[int, int] | None:
             i += 1
         np = np_forward(words, i) if i < hi else None
         intro = np is None or (words[i].endswith(("ed", "ing")) and np[1] - np[0] == 1)
-        if np and not intro and not re.search(r"['’]s?$", words[np[1] - 1]):
+        if np and not intro and not words[np[1] - 1].endswith(("'", "’", "'s", "’s")):
             start, last = (i if start is None else start), np[1]
             if np[1] < hi and words[np[1]] == ",":
                 i = np[1] + 1

@@ -35,6 +35,7 @@ from analysis.attribution import (
     before_frame,
     sentence_end,
     sentence_start,
+    subject_np,
 )
 from analysis.quote_marks import RawQuote, scan_double, scan_single
 from analysis.speakers import (
@@ -247,20 +248,28 @@ class _Mention:
 _FOR_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))For ((?:[\w'’.-]+ ){0,6}[\w'’.-]+),")
 
 
-def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict
-                    ) -> list[tuple[int, str, int]]:
+_MENTION_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|warned|according|argued|"
+                           r"insisted|stressed|explained|believes?|thinks?)\b")
+
+
+def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
+                    windows: list[tuple[int, int]]) -> list[tuple[int, str, int]]:
     """Indirect-speech speakers outside quotes: ``X said (that) ...``, ``For X, ...``."""
     from analysis.attribution import _speaker_before, _verb_at
 
     body, spans = doc.body, sorted((r.open, r.end) for q in quotes for r in [q.raw, *q.merged])
     starts = [s for s, _ in spans]
     out = []
-    for m in re.finditer(r"\b(?:said|says|told|tells|added|adds|warned|according|argued|"
-                         r"insisted|stressed|explained|believes?|thinks?)\b", body):
+    hits = (m for lo, hi in windows for m in _MENTION_VERB.finditer(body, lo, hi))
+    for m in hits:
         k = bisect.bisect_right(starts, m.start())
-        if k and spans[k - 1][1] > m.start():
-            continue
-        lo = max(doc.para_bounds(m.start())[0], m.start() - 200)
+        if k and spans[k - 1][1] > m.start() + 80:
+            continue  # inside a quote, or the attribution right after one (already a frame)
+        if k < len(starts) and starts[k] - m.start() < 40 and not re.search(
+            r"[.!?]\s", body[m.end():starts[k]]
+        ):
+            continue  # the frame introducing the next quote
+        lo = max(doc.para_bounds(m.start())[0], m.start() - 160)
         s0 = sentence_start(body, lo, m.start())
         toks = tokenize_spans(body[s0:m.end() + 40], s0)
         words = [t for t, _, _ in toks]
@@ -271,26 +280,31 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict
             np = np_inverted(words, v + (2 if words[v] == "according" else 1))
         else:
             np = _speaker_before(words, v)
+            if np is None:
+                np = subject_np(words, v)
+                if np and speaker_of(" ".join(words[np[0]:np[1]])).kind != "role":
+                    np = None
         if np:
             out.append((toks[np[0]][1], body[toks[np[0]][1]:toks[np[1] - 1][2]], toks[np[0]][1]))
-    for m in _FOR_RE.finditer(body):
+    for m in (m for lo, hi in windows for m in _FOR_RE.finditer(body, lo, hi)):
         if speaker_of(m.group(1)).kind in {"person", "role"}:
             out.append((m.start(1), m.group(1), m.start(1)))
-    return out + _subject_mentions(doc, names)
+    return out + _subject_mentions(doc, names, windows)
 
 
 _SENT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:(?:But|And|However|"
                          r"Yet|So|Meanwhile|Now),? )?(?=[A-Z])")
 
 
-def _subject_mentions(doc: _Doc, names: dict) -> list[tuple[int, str, int]]:
+def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
+                      ) -> list[tuple[int, str, int]]:
     """Named people who are the subject of a sentence (``Ms Roe is determined ...``)."""
     out = []
     body = doc.body
-    for m in _SENT_START.finditer(body):
-        toks = tokenize_spans(body[m.end():m.end() + 80], m.end())
+    for m in (m for lo, hi in windows for m in _SENT_START.finditer(body, lo, hi)):
+        toks = tokenize_spans(body[m.end():m.end() + 120], m.end())
         words = [t for t, _, _ in toks]
-        np = np_forward(words, 0)
+        np = subject_np(words, len(words)) or np_forward(words, 0)
         nxt = words[np[1]] if np and np[1] < len(words) else ""
         if np and (nxt == "," or (nxt[:1].islower() and nxt.isalpha())):
             written = body[toks[np[0]][1]:toks[np[1] - 1][2]]
@@ -305,7 +319,9 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
     """Fill speaker fields: normalise, corefer surnames, resolve pronouns and context quotes."""
     if not quotes:
         return
-    names = full_names(doc.body)
+    body = doc.body
+    whole = [(0, len(body))] if len(body) < 200_000 else None
+    names = full_names(body, windows=whole or _windows(quotes, 5000))
     events: list[tuple[int, int, object, bool]] = []
     for q in quotes:
         if q.frame:
@@ -314,7 +330,9 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
             events.append((q.spk_pos, 1, q, False))
         else:
             events.append((q.raw.open, 1, q, False))
-    for pos, written, flag in _frame_mentions(doc, quotes, names):
+    needy = [q for q in quotes if q.frame is None or len(q.written.split()) == 1]
+    for pos, written, flag in _frame_mentions(doc, quotes, names,
+                                              whole or _windows(needy, 1500)):
         events.append((pos, 0, written, flag < 0))
     events.sort(key=lambda e: (e[0], e[1]))
     history: list[_Mention] = []
@@ -331,6 +349,18 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
             history.append(_Mention(pos, spk, weak))
         if isinstance(item, _Quote):
             item.speaker = spk
+
+
+def _windows(quotes: list[_Quote], back: int) -> list[tuple[int, int]]:
+    """Merged body ranges reaching ``back`` characters before each quote (for long bodies)."""
+    out: list[tuple[int, int]] = []
+    for q in sorted(quotes, key=lambda q: q.raw.open):
+        lo, hi = max(0, q.raw.open - back), max(q.raw.end, q.spk_end)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _named_before(names: dict[str, list[tuple[int, str]]], pos: int, pronoun: Speaker

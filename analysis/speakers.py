@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 
@@ -161,6 +162,8 @@ POSTNOMINALS = frozenset({"mp", "mep", "qc", "kc", "jr", "jr.", "sr", "sr.", "ob
                           "cbe", "msp", "am", "phd"})
 
 NAME_TOKEN = r"[A-Z\u00C0-\u00DE][\w'’.\-]*"
+_POSS = re.compile(r"['’]s?$")
+_NAME = re.compile(NAME_TOKEN)
 TOKEN_RE = re.compile(r"\w+(?:[-'’.&]\w+)*\.?|--|[^\w\s]")
 
 # ---------------------------------------------------------------- token helpers
@@ -187,14 +190,16 @@ def _keeps_period(tok: str) -> bool:
 
 def _bare(tok: str) -> str:
     """Token without a possessive ending."""
-    return re.sub(r"['’]s?$", "", tok)
+    return _POSS.sub("", tok)
 
 
+@lru_cache(maxsize=65536)
 def is_name_token(tok: str) -> bool:
     """Capitalised word or acronym (``Rutte``, ``NATO``, ``U.S.``, ``Mong-koo``)."""
-    return bool(re.match(NAME_TOKEN, tok)) and tok.lower() not in FUNCTION_WORDS
+    return bool(_NAME.match(tok)) and tok.lower() not in FUNCTION_WORDS
 
 
+@lru_cache(maxsize=65536)
 def is_role(tok: str) -> bool:
     """Role noun, singular or plural (``diplomat``, ``officials``)."""
     low = _bare(tok.lower())
@@ -203,6 +208,7 @@ def is_role(tok: str) -> bool:
     ) or low.endswith(("spokesman", "spokeswoman", "spokesperson"))
 
 
+@lru_cache(maxsize=65536)
 def np_token_ok(tok: str) -> bool:
     """Can ``tok`` be part of a speaker noun phrase?"""
     low = tok.lower()
@@ -314,7 +320,7 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
         low = tok.lower()
         if i == len(toks) - 1 and is_name_token(tok) and i and _bare(low) not in ORG_HEADS:
             break  # the last capitalised word is the name itself ("... Mervyn King")
-        if low in HONORIFICS or is_role(tok) or re.search(r"['’]s?$", tok) or (
+        if low in HONORIFICS or is_role(tok) or _POSS.search(tok) or (
             _bare(low) in ORG_HEADS
         ):
             cut, titled = i + 1, True
@@ -395,6 +401,7 @@ def normalise_speaker(written: str) -> tuple[str, Kind]:
     return spk.canonical, spk.kind
 
 
+@lru_cache(maxsize=16384)
 def speaker_of(written: str) -> Speaker:
     """Like :func:`normalise_speaker` but returns a :class:`Speaker` with gender/plurality."""
     toks = [t for t, _, _ in tokenize_spans(written)]
@@ -422,24 +429,31 @@ _RUN_TOKEN = r"(?:[A-Z]\.|[A-Z\u00C0-\u00DE][\w'’-]*)"
 _RUN_RE = re.compile(rf"{_RUN_TOKEN}(?: {_RUN_TOKEN}){{1,5}}")
 
 
-def full_names(body: str) -> dict[str, list[tuple[int, str]]]:
+def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
+               ) -> dict[str, list[tuple[int, str]]]:
     """Surname -> ``[(offset, "First Last"), ...]`` for multi-word personal names in ``body``.
 
     One linear scan over capitalised runs; leading titles/roles/function words are dropped.
     """
     index: dict[str, list[tuple[int, str]]] = {}
-    for m in _RUN_RE.finditer(body):
+    for lo, hi in windows or [(0, len(body))]:
+        _index_names(body, lo, hi, index)
+    return index
+
+
+def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, str]]]) -> None:
+    """Add the personal names of ``body[lo:hi]`` to ``index``."""
+    for m in _RUN_RE.finditer(body, lo, hi):
         toks = m.group().split(" ")
         cut = 0
         for i, tok in enumerate(toks):
             low = tok.lower()
             if (low in FUNCTION_WORDS or low in HONORIFICS or _is_title_word(tok)
-                    or re.search(r"['’]s?$", tok) or _bare(low) in ORG_HEADS):
+                    or _POSS.search(tok) or _bare(low) in ORG_HEADS):
                 cut = i + 1
         name = [t.rstrip(".") for t in toks[cut:] if t.lower() not in POSTNOMINALS]
         if len(name) >= 2 and not any(t.isupper() and len(t) > 2 for t in name):
             index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
-    return index
 
 
 _TITLE_WORDS = _words("""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -101,3 +103,88 @@ def test_cli_prints_jsonl(capsys):
     assert cli([str(paths.SEEDS), "--format", "jsonl"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 8 and '"speaker": "Volodymyr Zelensky"' in lines[0]
+
+
+FIXTURES = paths.TESTS / "fixtures" / "quotes"
+
+
+def test_fixture_articles_match_hand_annotation():
+    from analysis.corpus import load_articles
+
+    articles, problems = load_articles(FIXTURES)
+    assert problems.empty
+    got = extract_quotes(articles)
+    expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+    for doc_id, pairs in expected.items():
+        if doc_id.startswith("_"):
+            continue
+        rows = got[got["doc_id"] == doc_id]
+        assert [[q[:30], s] for q, s in zip(rows["quote"], rows["speaker"], strict=True)] == pairs
+
+
+def test_multi_paragraph_quote_is_one_row():
+    body = ('The mayor said: "First part of a long statement.\n\n'
+            '"Second part, still the mayor." Then the meeting ended.')
+    got = quotes_of(body)
+    assert got["quote"].tolist() == [
+        "First part of a long statement. Second part, still the mayor."]
+    assert got[["start", "end"]].values.tolist() == [[17, 80]]
+    assert body[17:80].endswith("still the mayor.")
+    assert got["para_ids"].tolist() == [[0, 1]]
+
+
+def test_split_quote_joined_and_second_speaker_separate():
+    got = quotes_of('"We lost," Ann Lee said. "We move on." "Fine by me," said Bo Kim.')
+    assert triples(got) == [("We lost, We move on.", "Ann Lee", "say"),
+                            ("Fine by me", "Bo Kim", "say")]
+    assert got["pattern"].tolist() == ["after+split", "after_inverted"]
+
+
+def test_reporting_verbs_and_inversions():
+    got = quotes_of(
+        '"Prices will rise," warned Acme chief executive Dana Cole.',
+        '"We are ready," the company said in a statement.',
+        '"It is a mistake," summed up one senior trade official.',
+        'Dana Cole reiterated the view, saying: "Nothing has changed."',
+        '"No," she told the committee.',
+        'Said Mr Park: "We knew."',
+    )
+    assert [(s, v) for _, s, v in triples(got)] == [
+        ("Dana Cole", "warn"), ("company", "say"), ("trade official", "sum up"),
+        ("Dana Cole", "say"), (None, "tell"), ("Park", "say"),
+    ]
+
+
+def test_scare_quotes_terms_and_partial_quotes():
+    body = ('Critics called it a "disaster" and a "broken promise". The firm backed its '
+            '"Growth For Everyone Plan". Ms Diaz said the policy was "not fit for purpose '
+            'in any shape or form".')
+    got = quotes_of(body)
+    assert triples(got) == [("not fit for purpose in any shape or form", "Diaz", "say")]
+    assert got["partial"].tolist() == [True]
+    short = quotes_of('"Never," he said.', 'He spoke of "hope".')
+    assert short["quote"].tolist() == ["Never"]
+
+
+def test_surnames_and_pronouns_resolve_within_a_document():
+    body = ("Acme chief Dana Cole opened the meeting.\n\n"
+            '"We grew," Cole said.\n\n'
+            'Union leader Mr Bo Kim disagreed. "They cut jobs," he said.\n\n'
+            '"Not true," she replied.')
+    got = quotes_of(body)
+    assert got["speaker"].tolist() == ["Dana Cole", "Bo Kim", "Dana Cole"]
+
+
+def test_huge_article_runs_linearly():
+    prose = "The board met on Tuesday and officials said figures would follow. " * 8
+    block = prose + '\n\n"We will not give up," said Jane Roe, the union leader. ' + prose
+    n = 20_000_000 // (len(block) + 2)
+    body = (block + "\n\n") * n + 'He said: "' + "an unclosed quote " * 1000
+    got = quotes_of(body, evidence=False)
+    assert len(body) >= 19_000_000 and len(got) == n + 1
+    assert set(got["speaker"]) == {"Jane Roe"}
+
+
+def test_empty_and_quote_free_input():
+    assert quotes_of("No quotes here.").empty
+    assert list(quotes_of("No quotes here.").columns) == COLUMNS
