@@ -9,6 +9,7 @@ Each page must load with no console error, no request leaving file://, every ima
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,9 @@ FIXTURES = paths.TESTS / "fixtures" / "report"
 HOSTILE_TITLE = "<script>window.__pwned=1</script> Minister unveils <b>bold</b> harbour plan"
 LITERAL_ATTACKS = ("<script>window.__pwned=1</script>", "<img src=x onerror=window.__pwned=2>",
                    '<iframe src="javascript:window.__pwned=3">', "<svg onload=window.__pwned=4>")
+
+NETWORK = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
+                     r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import)""", re.I)
 
 pytestmark = [
     pytest.mark.browser,
@@ -75,6 +79,9 @@ def check_report(browser: Any, out: Path) -> dict[str, dict[str, Any]]:
     for path in pages:
         shot = (out / "screenshots" / f"{path.name.removesuffix('.reader.html')}.png"
                 if path.name.endswith(".reader.html") else None)
+        text = path.read_text(encoding="utf-8")
+        assert NETWORK.findall(text) == [], path.name  # nothing to fetch, even if not fetched
+        assert len(re.findall(r"<script\b", text)) == (0 if path == index else 1), path.name
         result = open_page(browser, path, shot)
         assert result["problems"] == [], (path.name, result["problems"])
         assert result["pwned"] == "undefined", path.name
