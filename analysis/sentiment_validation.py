@@ -179,3 +179,97 @@ def load_labelled(path: str | Path, *, text: str | None = None, label: str | Non
     if "target" in out:
         out["target"] = out["target"].astype("string")
     return out
+
+
+def vader_labels(texts: Iterable[str], *, threshold: float = 0.05) -> np.ndarray:
+    """Plain sentence-level VADER: compound >= threshold positive, <= -threshold negative."""
+    from analysis.target_sentiment import to_label, vader_compound
+
+    scores = np.array([vader_compound(t) for t in texts], dtype="float64")
+    below = np.nextafter(-threshold, 0.0)  # <= -t is negative, as in VADER's convention
+    return to_label(scores, negative_below=below, positive_above=np.nextafter(threshold, 0.0))
+
+
+def evaluate(frame: pd.DataFrame, *, train: pd.DataFrame | None = None) -> dict[str, np.ndarray]:
+    """Predictions of every applicable method on ``frame`` (keys in display order).
+
+    Always ``vader``; ``rules`` when the frame has a target or offsets; ``tfidf_lr`` and
+    ``supervised`` when ``train`` rows are given.
+    """
+    from analysis.target_sentiment import score_targets
+
+    out = {"vader": vader_labels(frame["text"])}
+    if {"target", "start"} & set(frame.columns):
+        out["rules"] = score_targets(frame)["predicted"].to_numpy()
+    if train is not None:
+        from analysis import sentiment_model as sm
+
+        out["tfidf_lr"] = sm.predict(sm.fit_baseline(train), frame)
+        out["supervised"] = sm.predict(sm.fit_model(train), frame)
+    return out
+
+
+METHOD_NAMES = {
+    "vader": "VADER, whole text (baseline)",
+    "rules": "target-aware rules (no training)",
+    "tfidf_lr": "TF-IDF + logistic regression (baseline)",
+    "supervised": "target-aware supervised (LinearSVC)",
+}
+
+
+def results_table(gold: Sequence[str], predictions: dict[str, np.ndarray]) -> pd.DataFrame:
+    """One row per method: ``method``, ``n``, ``accuracy``, ``macro_f1`` (percent, 2 decimals)."""
+    rows = []
+    for method, pred in predictions.items():
+        m = metrics(list(gold), list(pred))
+        rows.append({"method": method, "n": int(m["n"]), "accuracy": round(100 * m["accuracy"], 2),
+                     "macro_f1": round(100 * m["macro_f1"], 2)})
+    return pd.DataFrame(rows, columns=["method", "n", "accuracy", "macro_f1"])
+
+
+def format_report(gold: Sequence[str], predictions: dict[str, np.ndarray], primary: str) -> str:
+    """The CLI's text: a results table, the confusion matrix of ``primary`` and, last,
+    ``macro-F1 <percent>``."""
+    table = results_table(gold, predictions)
+    lines = [f"{'method':<42}{'n':>6}{'accuracy':>10}{'macro-F1':>10}"]
+    for row in table.itertuples():
+        mark = " *" if row.method == primary else ""
+        lines.append(f"{METHOD_NAMES[row.method] + mark:<42}{row.n:>6}{row.accuracy:>10.2f}"
+                     f"{row.macro_f1:>10.2f}")
+    matrix = confusion(list(gold), list(predictions[primary]))
+    lines += ["", f"confusion matrix of * (rows gold, columns predicted):",
+              f"{'':<10}" + "".join(f"{c:>10}" for c in LABELS)]
+    lines += [f"{g:<10}" + "".join(f"{v:>10}" for v in matrix.loc[g]) for g in LABELS]
+    primary_f1 = table.loc[table["method"] == primary, "macro_f1"].iloc[0]
+    lines.append(f"macro-F1 {primary_f1:.2f}")
+    return "\n".join(lines)
+
+
+def cli(argv: list[str]) -> int:
+    """``python -m analysis validate-sentiment FILE [...]``: print figures; last line macro-F1."""
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis validate-sentiment",
+        description="Score a labelled CSV/JSONL (negative/neutral/positive) and print accuracy, "
+                    "macro-F1 and a confusion matrix; the last line is 'macro-F1 <percent>'.")
+    parser.add_argument("file", help="labelled .csv or .jsonl (NewsMTSC JSONL targets accepted)")
+    for name in ("text", "label", "target", "start", "end"):
+        parser.add_argument(f"--{name}", metavar="COL", help=f"{name} column (guessed if omitted)")
+    parser.add_argument("--train", metavar="FILE",
+                        help="labelled file to fit the supervised scorer on (then it is reported)")
+    args = parser.parse_args(argv)
+    columns = {k: getattr(args, k) for k in ("text", "label", "target", "start", "end")}
+    try:
+        frame = load_labelled(args.file, **columns)
+        train = load_labelled(args.train, **columns) if args.train else None
+    except (OSError, ValueError) as error:
+        print(f"error: {error}")
+        return 2
+    predictions = evaluate(frame, train=train)
+    primary = "supervised" if train is not None else ("rules" if "rules" in predictions
+                                                      else "vader")
+    used = ", ".join(c for c in ("target", "start", "end") if c in frame.columns) or "none"
+    print(f"{Path(args.file).name}: {len(frame)} labelled rows; target columns: {used}"
+          + (f"; trained on {Path(args.train).name} ({len(train)} rows)" if train is not None
+             else ""))
+    print(format_report(frame["label"].tolist(), predictions, primary))
+    return 0

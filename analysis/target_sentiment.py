@@ -90,13 +90,13 @@ DEFAULT_RULES = Rules()
 
 @lru_cache(maxsize=1)
 def _analyzer():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from analysis.vader_fast import default_fast
 
-    return SentimentIntensityAnalyzer()
+    return default_fast()
 
 
 def vader_compound(text: str) -> float:
-    """VADER compound score of ``text`` (lexicon from the ``vaderSentiment`` package).
+    """NLTK VADER compound score of ``text`` (``analysis.vader_fast``, the wheel's lexicon).
 
     >>> vader_compound("a good day") > 0
     True
@@ -133,24 +133,38 @@ def act_polarity(word: str) -> int:
 
 
 def find_mentions(text: str, mention: str) -> list[tuple[int, int]]:
-    """Character spans of ``mention`` in ``text`` (case-insensitive, whole words).
+    """Character spans of ``mention`` in ``text`` (case-insensitive, whole words), sorted.
 
-    Falls back to the last word of a multi-word name ("Jane Doe" -> "Doe") when the full name is
-    absent. Returns ``[]`` when nothing matches.
+    A multi-word name also matches by its last word ("Jane Doe" -> "Doe") outside the full-name
+    matches. Returns ``[]`` when nothing matches.
 
     >>> find_mentions("Doe spoke. Jane Doe left.", "Jane Doe")
-    [(11, 19)]
-    >>> find_mentions("Doe spoke.", "Jane Doe")
-    [(0, 3)]
+    [(0, 3), (11, 19)]
     """
-    for candidate in (mention, mention.split()[-1] if mention.split() else ""):
-        if not candidate.strip():
+    words = mention.split()
+    spans: list[tuple[int, int]] = []
+    for candidate in dict.fromkeys([" ".join(words), *words[-1:]]):
+        pattern = re.compile(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e in spans):
+                spans.append((match.start(), match.end()))
+    return sorted(spans)
+
+
+def target_spans(frame: pd.DataFrame) -> list[list[tuple[int, int]]]:
+    """The target spans of each row: ``start``/``end`` offsets if valid, else ``target`` found.
+
+    Rows with neither (or a target not found in the text) get ``[]`` (scored as a whole).
+    """
+    out = []
+    for row in frame.itertuples(index=False):
+        text, start, end = row.text, getattr(row, "start", None), getattr(row, "end", None)
+        if not (pd.isna(start) or pd.isna(end)) and 0 <= int(start) < int(end) <= len(text):
+            out.append([(int(start), int(end))])
             continue
-        pattern = re.compile(r"(?<!\w)" + re.escape(candidate.strip()) + r"(?!\w)", re.IGNORECASE)
-        spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
-        if spans:
-            return spans
-    return []
+        mention = getattr(row, "target", None)
+        out.append([] if mention is None or pd.isna(mention) else find_mentions(text, str(mention)))
+    return out
 
 
 def _is_boundary(word: str) -> bool:
@@ -308,3 +322,44 @@ def to_label(scores: Sequence[float] | np.ndarray, *, negative_below: float,
     scores = np.asarray(scores, dtype="float64")
     return np.where(scores < negative_below, "negative",
                     np.where(scores > positive_above, "positive", "neutral")).astype(object)
+
+
+def _text_features(text: str, spans: Sequence[tuple[int, int]]) -> dict[str, float]:
+    """Mean :func:`target_features` over ``spans``, each scored within its own sentence."""
+    if not spans:
+        compound = vader_compound(text)
+        return dict.fromkeys(FEATURES, 0.0) | {"clause": compound, "sentence": compound,
+                                                "window": compound}
+    from analysis.text import split_sentences
+
+    bounds = split_sentences(text) if len(spans) > 1 or len(text) > 400 else [(0, len(text))]
+    rows = []
+    for start, end in spans:
+        lo, hi = next(((a, b) for a, b in bounds if a <= start and end <= b), (0, len(text)))
+        rows.append(target_features(text[lo:hi], start - lo, end - lo))
+    return {name: float(np.mean([r[name] for r in rows])) for name in FEATURES}
+
+
+def feature_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rule features (:data:`FEATURES`) per row of a frame with ``text`` and optional
+    ``target`` / ``start`` / ``end`` (see :func:`target_spans`)."""
+    spans = target_spans(frame)
+    rows = [_text_features(text, s) for text, s in zip(frame["text"], spans, strict=True)]
+    return pd.DataFrame(rows, columns=list(FEATURES), index=frame.index, dtype="float64")
+
+
+def score_targets(frame: pd.DataFrame, *, rules: Rules = DEFAULT_RULES) -> pd.DataFrame:
+    """Target-aware sentiment without training: a copy of ``frame`` plus ``target_score`` and
+    ``predicted`` (negative/neutral/positive).
+
+    >>> df = pd.DataFrame({"text": ["Police arrested Doe."], "target": ["Doe"]})
+    >>> score_targets(df)["predicted"].tolist()
+    ['negative']
+    """
+    features = feature_frame(frame)
+    scores = [combine(row, rules) for row in features.to_dict("records")]
+    out = frame.copy()
+    out["target_score"] = np.asarray(scores, dtype="float64")
+    out["predicted"] = to_label(scores, negative_below=rules.negative_below,
+                                positive_above=rules.positive_above)
+    return out
