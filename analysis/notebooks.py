@@ -54,6 +54,15 @@ def parameters_index(nb: nbformat.NotebookNode) -> int | None:
     return None
 
 
+def warm_font_cache() -> None:
+    """Build matplotlib's font cache here, not in a kernel.
+
+    On a fresh machine the first ``import matplotlib.pyplot`` logs "Matplotlib is building the
+    font cache" on stderr; inside a kernel that line would become a cell output.
+    """
+    import matplotlib.font_manager  # noqa: F401  (building the cache is the import's side effect)
+
+
 def execute(
     nb: nbformat.NotebookNode,
     *,
@@ -67,6 +76,7 @@ def execute(
     while it runs; its source is restored afterwards, so the result is byte-identical to an
     in-place run unless an output depends on the overridden values.
     """
+    warm_font_cache()
     nb = copy.deepcopy(nb)
     index = parameters_index(nb)
     original = nb.cells[index].source if index is not None else None

@@ -117,6 +117,7 @@ def run_notebook(source: Path, target: Path, parameters: dict[str, Any]) -> str 
     """Execute ``source`` into ``target`` with papermill; return the error text, if any."""
     import papermill
 
+    notebooks.warm_font_cache()
     nb = nbformat.read(source, as_version=4)
     declared = notebook_parameters(nb)
     wanted = {k: v for k, v in parameters.items() if k in declared}
