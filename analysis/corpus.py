@@ -352,15 +352,22 @@ def parse_dates(values: pd.Series) -> pd.Series:
     if pd.api.types.is_datetime64_dtype(values.dtype):
         return values.astype(DATETIME)
     if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values):
-        numbers = pd.to_numeric(values, errors="coerce")
-        unit = "ms" if numbers.abs().max() > 1e11 else "s"
-        return pd.to_datetime(numbers, unit=unit, errors="coerce").astype(DATETIME)
+        return _from_epoch(pd.to_numeric(values, errors="coerce").astype("float64"))
     text = pd.Series([_first(v) for v in values], dtype="str")
     parsed = _to_utc(text, "ISO8601")
     retry = parsed.isna() & text.notna()
     if retry.any():
         parsed[retry] = _to_utc(text[retry], "mixed")
     return parsed.dt.tz_localize(None).astype(DATETIME)
+
+
+def _from_epoch(numbers: pd.Series) -> pd.Series:
+    """Unix time per value: seconds below 1e11, milliseconds below 1e14, else ``NaT``."""
+    size = numbers.abs()
+    seconds = pd.to_datetime(numbers.where(size < 1e11), unit="s", errors="coerce")
+    millis = pd.to_datetime(numbers.where((size >= 1e11) & (size < 1e14)), unit="ms",
+                            errors="coerce")
+    return seconds.astype(DATETIME).fillna(millis.astype(DATETIME))
 
 
 def _to_utc(text: pd.Series, fmt: str) -> pd.Series:

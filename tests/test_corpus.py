@@ -431,8 +431,9 @@ def test_parse_dates_variants() -> None:
     assert parse_dates(values).tolist() == [
         pd.Timestamp("2024-10-17 08:00"), pd.Timestamp("2024-10-17"), pd.NaT, pd.NaT, pd.NaT,
         pd.Timestamp("1987-02-26 15:01:01")]
-    assert parse_dates(pd.Series([1_700_000_000, None])).tolist() == [
-        pd.Timestamp("2023-11-14 22:13:20"), pd.NaT]
+    assert parse_dates(pd.Series([1_700_000_000, None, 1_700_000_000_000, float("inf")])
+                       ).tolist() == [pd.Timestamp("2023-11-14 22:13:20"), pd.NaT,
+                                      pd.Timestamp("2023-11-14 22:13:20"), pd.NaT]
 
 
 # --------------------------------------------------------------------------- properties
