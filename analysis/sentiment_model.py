@@ -67,8 +67,9 @@ def window_texts(frame: pd.DataFrame, *, width: int = 6) -> list[str]:
     for text, spans in zip(frame["text"], target_spans(frame), strict=True):
         words = []
         for start, end in spans:
-            words += ["l_" + w for w in _WORD.findall(text[max(0, start - 200):start].lower())[-width:]]
-            words += ["r_" + w for w in _WORD.findall(text[end:end + 200].lower())[:width]]
+            left = _WORD.findall(text[max(0, start - 200):start].lower())[-width:]
+            right = _WORD.findall(text[end:end + 200].lower())[:width]
+            words += ["l_" + w for w in left] + ["r_" + w for w in right]
         out.append(" ".join(words))
     return out
 

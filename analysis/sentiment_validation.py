@@ -56,7 +56,8 @@ def normalize_labels(values: Iterable[object]) -> pd.Series:
             if distinct <= set(scheme):
                 return pd.Series([scheme[n] for n in nums], dtype="object")
         raise ValueError(f"numeric labels {sorted(distinct)} fit neither -1/0/1 nor 2/4/6")
-    if any(n is not None and str(v).strip() not in _NAMED for v, n in zip(values, nums, strict=True)):
+    pairs = zip(values, nums, strict=True)
+    if any(n is not None and str(v).strip() not in _NAMED for v, n in pairs):
         raise ValueError(f"mixed numeric and named labels: {values[:5]}")
     out = [_NAMED.get(str(v).strip().lower()) for v in values]
     bad = sorted({str(v) for v, o in zip(values, out, strict=True) if o is None})
@@ -153,7 +154,7 @@ def _pick(frame: pd.DataFrame, given: str | None, candidates: Sequence[str], wha
 def load_labelled(path: str | Path, *, text: str | None = None, label: str | None = None,
                   target: str | None = None, start: str | None = None,
                   end: str | None = None) -> pd.DataFrame:
-    """Load a labelled file into ``text``, ``label`` and, when present, ``target``/``start``/``end``.
+    """Load a labelled file into ``text``, ``label`` and, if present, ``target``/``start``/``end``.
 
     Column names are guessed when not given (``text``/``sentence``/``DOCUMENT``...,
     ``label``/``TRUE_SENTIMENT``/``polarity``..., ``mention``/``target``/``TARGET_ENTITY``,
@@ -237,7 +238,7 @@ def format_report(gold: Sequence[str], predictions: dict[str, np.ndarray], prima
         lines.append(f"{METHOD_NAMES[row.method] + mark:<42}{row.n:>6}{row.accuracy:>10.2f}"
                      f"{row.macro_f1:>10.2f}")
     matrix = confusion(list(gold), list(predictions[primary]))
-    lines += ["", f"confusion matrix of * (rows gold, columns predicted):",
+    lines += ["", "confusion matrix of * (rows gold, columns predicted):",
               f"{'':<10}" + "".join(f"{c:>10}" for c in LABELS)]
     lines += [f"{g:<10}" + "".join(f"{v:>10}" for v in matrix.loc[g]) for g in LABELS]
     primary_f1 = table.loc[table["method"] == primary, "macro_f1"].iloc[0]
@@ -273,3 +274,76 @@ def cli(argv: list[str]) -> int:
              else ""))
     print(format_report(frame["label"].tolist(), predictions, primary))
     return 0
+
+
+# (dataset name, shared folder, file) scored by validation_summary; NewsMTSC also trains on train.
+SHARED_DEV_SETS: tuple[tuple[str, str, str], ...] = (
+    ("newsmtsc dev_mt", "newsmtsc", "dev_mt_targets.csv"),
+    ("newsmtsc dev_rw", "newsmtsc", "dev_rw_targets.csv"),
+    ("persent dev", "persent", "dev.csv"),
+)
+SHARED_TRAIN = ("newsmtsc", "train_targets.csv")
+SUMMARY_COLUMNS = ["dataset", "method", "n", "accuracy", "macro_f1"]
+
+
+def _summary_key(files: list[Path], supervised: bool) -> str:
+    import hashlib
+
+    from analysis import sentiment_model, target_sentiment
+
+    digest = hashlib.sha256(str(supervised).encode())
+    for module in (sentiment_model, target_sentiment):
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    for file in files:
+        digest.update(file.name.encode() + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def validation_summary(*, supervised: bool = True, cache: bool = True) -> pd.DataFrame:
+    """Figures of every method on the shared labelled dev sets that are present.
+
+    Returns columns ``dataset``, ``method`` (``vader``, ``rules``, ``tfidf_lr``, ``supervised``;
+    see :data:`METHOD_NAMES`), ``n``, ``accuracy``, ``macro_f1`` (percent, 2 decimals). The
+    supervised scorers are fit on NewsMTSC train and scored on the NewsMTSC dev sets only.
+    Prints which datasets were not found; with none, returns an empty frame. Results are cached
+    as Parquet under ``.cache/`` keyed by the data and code (``cache=False`` recomputes).
+    """
+    from analysis import paths
+
+    present = [(name, paths.shared_data(folder) / file) for name, folder, file in SHARED_DEV_SETS]
+    for name, file in present:
+        if not file.is_file():
+            print(f"dataset not found: {name} ({file})")
+    present = [(name, file) for name, file in present if file.is_file()]
+    if not present:
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
+    train_file = paths.shared_data(SHARED_TRAIN[0]) / SHARED_TRAIN[1]
+    supervised = supervised and train_file.is_file()
+    files = [file for _, file in present] + ([train_file] if supervised else [])
+    key = _summary_key(files, supervised)
+    cached = paths.CACHE / "sentiment_validation" / f"summary_{key}.parquet"
+    if cache and cached.is_file():
+        return pd.read_parquet(cached)
+    summary = _compute_summary(present, train_file if supervised else None)
+    if cache:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        summary.to_parquet(cached, index=False)
+    return summary
+
+
+def _compute_summary(present: list[tuple[str, Path]], train_file: Path | None) -> pd.DataFrame:
+    from analysis import sentiment_model as sm
+
+    models = {}
+    if train_file is not None:
+        train = load_labelled(train_file)
+        models = {"tfidf_lr": sm.fit_baseline(train), "supervised": sm.fit_model(train)}
+    tables = []
+    for name, file in present:
+        frame = load_labelled(file)
+        predictions = evaluate(frame)
+        if name.startswith("newsmtsc"):
+            predictions |= {key: sm.predict(model, frame) for key, model in models.items()}
+        tables.append(results_table(frame["label"].tolist(), predictions).assign(dataset=name))
+    return pd.concat(tables, ignore_index=True)[SUMMARY_COLUMNS]

@@ -43,7 +43,7 @@ _SPEECH_VERBS = frozenset({
 })
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "gets", "get", "has",
                  "have", "had", "not", "also", "later", "reportedly", "allegedly", "repeatedly",
-                 "publicly", "widely", "already", "never", "being", "by"})
+                 "publicly", "widely", "already", "never", "by"})
 # Verb stems: what happens to a person. Matched on the lower-cased token's prefix (stem).
 NEGATIVE_ACTS: tuple[str, ...] = (
     "accus", "arrest", "charg", "indict", "convict", "sentenc", "jail", "imprison", "prosecut",
