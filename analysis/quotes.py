@@ -40,9 +40,11 @@ from analysis.attribution import (
 from analysis.quote_marks import RawQuote, scan_double, scan_single
 from analysis.speakers import (
     DETERMINERS,
+    FUNCTION_WORDS,
     Speaker,
     corefer,
     full_names,
+    is_pronoun,
     np_forward,
     np_inverted,
     speaker_of,
@@ -269,7 +271,7 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
             r"[.!?]\s", body[m.end():starts[k]]
         ):
             continue  # the frame introducing the next quote
-        lo = max(doc.para_bounds(m.start())[0], m.start() - 160)
+        lo = max(doc.para_bounds(m.start())[0], m.start() - 100)
         s0 = sentence_start(body, lo, m.start())
         toks = tokenize_spans(body[s0:m.end() + 40], s0)
         words = [t for t, _, _ in toks]
@@ -296,13 +298,20 @@ _SENT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:(
                          r"Yet|So|Meanwhile|Now),? )?(?=[A-Z])")
 
 
+_FIRST_WORD = re.compile(r"\w+")
+_ARTICLES = frozenset({"The", "A", "An"})
+
+
 def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
                       ) -> list[tuple[int, str, int]]:
     """Named people who are the subject of a sentence (``Ms Roe is determined ...``)."""
     out = []
     body = doc.body
     for m in (m for lo, hi in windows for m in _SENT_START.finditer(body, lo, hi)):
-        toks = tokenize_spans(body[m.end():m.end() + 120], m.end())
+        first = _FIRST_WORD.match(body, m.end())
+        if first and first.group().lower() in FUNCTION_WORDS and first.group() not in _ARTICLES:
+            continue
+        toks = tokenize_spans(body[m.end():m.end() + 90], m.end())
         words = [t for t, _, _ in toks]
         np = subject_np(words, len(words)) or np_forward(words, 0)
         nxt = words[np[1]] if np and np[1] < len(words) else ""
@@ -330,9 +339,9 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
             events.append((q.spk_pos, 1, q, False))
         else:
             events.append((q.raw.open, 1, q, False))
-    needy = [q for q in quotes if q.frame is None or len(q.written.split()) == 1]
-    for pos, written, flag in _frame_mentions(doc, quotes, names,
-                                              whole or _windows(needy, 1500)):
+    needy = [q for q in quotes if q.frame is None or is_pronoun(q.written)]
+    windows = (whole or _windows(needy, 1500)) if needy else []
+    for pos, written, flag in _frame_mentions(doc, quotes, names, windows):
         events.append((pos, 0, written, flag < 0))
     events.sort(key=lambda e: (e[0], e[1]))
     history: list[_Mention] = []
