@@ -125,6 +125,13 @@ def process_partition(
     return out
 
 
+def warm_up(stages: Iterable[Stage] = STAGES) -> None:
+    """Import the stage modules and build their tables once (imports of NLTK and SciPy
+    take seconds: Dask workers do this before their first partition)."""
+    tiny = pd.DataFrame({"doc_id": ["warm-up"], "body": ['"Good news," she said.']})
+    process_partition(tiny, stages=stages)
+
+
 def chunks(articles: pd.DataFrame, size: int = DEFAULT_CHUNK) -> list[pd.DataFrame]:
     """Consecutive slices of ``size`` articles (at least one slice, maybe empty)."""
     starts = range(0, max(len(articles), 1), max(size, 1))

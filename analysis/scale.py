@@ -139,7 +139,8 @@ def run_pipeline(
         root = Path(tempfile.mkdtemp(prefix="news-eda-dask-"))
         key = "result"
     with dask_client(scheduler, n_workers=n_workers) as client:
-        folder = run_dask(source, key=key, root=root, client=client, stages=stages,
+        local = scheduler if client is None else None
+        folder = run_dask(source, key=key, root=root, client=client or local, stages=stages,
                           columns=columns, partition_size=partition_size, progress=progress)
     return _result(_read_entry(folder, "dask"), location=folder, hit=False)
 
@@ -186,7 +187,7 @@ def compute(*collections: Any, client: Any = None, scheduler: str | None = None,
     if client is None:
         from dask.diagnostics import ProgressBar
 
-        name = "sync" if scheduler in (None, "synchronous", "sync") else scheduler
+        name = "sync" if scheduler in (None, "synchronous") else scheduler
         if show:
             with ProgressBar():
                 return dask.compute(*collections, scheduler=name)
@@ -509,6 +510,9 @@ def run_dask(
 ) -> Path:
     """Dask engine: two passes over the partitions, results streamed into a cache entry.
 
+    ``client`` is a ``distributed.Client`` or the name of a local Dask scheduler
+    ("threads", "processes", "sync").
+
     Pass 1 loads each partition and keeps only doc_id and a body digest (for corpus-wide
     ids and duplicates); pass 2 reloads each partition and writes articles, sentences,
     tokens, sentiment and quotes as Parquet parts while partial counts are summed in a tree.
@@ -529,7 +533,10 @@ def _run_dask(
     import dask.dataframe as dd
 
     tasks, problems = load_tasks(source, columns=columns, partition_size=partition_size)
-    scheduler = None if client is not None else "sync"
+    scheduler = client if isinstance(client, str) else None
+    client = None if isinstance(client, str) else client
+    if client is not None:
+        client.run(pipeline.warm_up, stages)
     keys, found = compute([dask.delayed(_keys)(t) for t in tasks],
                           [dask.delayed(_field)(t, "problems") for t in tasks],
                           client=client, scheduler=scheduler, progress=progress)
@@ -544,8 +551,9 @@ def _run_dask(
                 continue
             parts = [dask.delayed(_pick)(r, name, meta) for r in results]
             frame = dd.from_delayed(parts, meta=meta, verify_meta=False)
-            writes.append(frame.to_parquet(tmp / f"{name}.parquet", write_index=False,
-                                           schema=schema, compute=False))
+            write = frame.to_parquet(tmp / f"{name}.parquet", write_index=False,
+                                     schema=schema, compute=False)
+            writes.append(write.to_delayed() if hasattr(write, "to_delayed") else write)
         counts = (_tree([dask.delayed(_field)(r, "counts") for r in results],
                         _combine_counts) if "counts" in stages else dask.delayed(None))
         *_, partial = compute(*writes, counts, client=client, scheduler=scheduler,
