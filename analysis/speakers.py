@@ -326,9 +326,13 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
             cut, titled = i + 1, True
             gender = HONORIFICS.get(low, gender) or _role_gender(low) or gender
     name = [t for t in toks[cut:] if t.lower() not in POSTNOMINALS]
-    while name and name[0] in NAME_PARTICLES:
-        name = name[1:] if len(name) > 1 and not is_name_token(name[1]) else name
-        break
+    if titled:  # keep the trailing run of name words ("director of rugby Jo Bloggs")
+        k = len(name)
+        while k > 0 and (is_name_token(name[k - 1]) or name[k - 1] in NAME_PARTICLES):
+            k -= 1
+        name = name[k:]
+        while name and name[0] in NAME_PARTICLES:
+            name = name[1:]
     if not name or not is_name_token(name[-1]) or not all(
         is_name_token(t) or t in NAME_PARTICLES for t in name
     ):
