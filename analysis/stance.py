@@ -149,7 +149,7 @@ def _subject(toks: list[R.Tok], first: int, sent_start: int, doc: _Doc,
     words = _np_words(toks, span)
     if words and R.is_actor_text(words):
         return _normalise(words, sent_start + toks[span[0]].start, doc), "subject"
-    if coordinated and prev:
+    if prev and (coordinated or tok.low in {"but", "and", "yet", ","}):
         return prev, "coordinated"
     return None
 
@@ -250,7 +250,7 @@ def _holder(toks: list[R.Tok], cue: R.Cue, start: int, doc: _Doc, prev: list[str
 
 
 LONG_SENTENCE = 3000  # characters; longer "sentences" are analysed in windows around each mention
-WINDOW_BEFORE, WINDOW_AFTER = 600, 300
+WINDOW_BEFORE, WINDOW_AFTER = 400, 200
 
 
 Hit = tuple[Target, int, int, str, "int | None"]  # target, start, end, text, cue-phrase polarity

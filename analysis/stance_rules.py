@@ -19,6 +19,7 @@ from analysis.speakers import (
     FUNCTION_WORDS,
     HONORIFICS,
     ORDINALS,
+    ORG_HEADS,
     is_name_token,
     is_role,
     np_token_ok,
@@ -58,7 +59,8 @@ def _words(text: str) -> frozenset[str]:
 
 _IRREGULAR = {"seek": "sought", "keep": "kept", "lead": "led", "plead": "pled", "fight": "fought",
               "hold": "held", "stand": "stood", "withdraw": "withdrew withdrawn",
-              "win": "won", "cut": "cut", "set": "set", "put": "put"}
+              "win": "won", "cut": "cut", "set": "set", "put": "put", "say": "said",
+              "tell": "told", "think": "thought", "write": "wrote written", "speak": "spoke spoken"}
 
 
 def inflect(lemma: str) -> frozenset[str]:
@@ -129,7 +131,7 @@ VERB_GROUP = _words(
 SPEECH_VERBS = frozenset().union(*(inflect(v) for v in _words(
     "say tell argue insist stress believe think declare add note write warn caution claim "
     "reiterate explain suggest state announce acknowledge admit emphasise emphasize tweet "
-    "maintain contend assert")))
+    "maintain contend assert call describe speak")))
 CLAUSE_BREAKS = _words("; but while whereas although though however")
 RELATIVES = _words("which who that")
 DETERMINERS = _words("the a an its their his her our my your this that these those any some")
@@ -141,7 +143,8 @@ _PREPS = _words("for to of about at against on in")
 _REVERSE_GAP = DETERMINERS | _words("all existing current remaining such new further")
 ACTOR_HEADS = _words("country countries nation nations ally allies state states government "
                      "governments capital capitals leader leaders member members partner partners "
-                     "power powers backer backers lawmakers voters")
+                     "power powers backer backers lawmakers voters lobby lobbies industry bloc "
+                     "coalition unions parties groups campaigners protesters")
 
 
 def in_verb_group(low: str) -> bool:
@@ -263,7 +266,8 @@ def noun_phrase_before(toks: list[Tok], end: int, *, limit: int = 10) -> tuple[i
     if lo >= end:
         return None
     head = toks[end - 1]
-    if not (is_name_token(head.text) or is_role(head.text) or head.low in ACTOR_HEADS):
+    if not (is_name_token(head.text) or is_role(head.text) or head.low in ACTOR_HEADS
+            or head.low in ORG_HEADS):
         return None
     return lo, end
 
@@ -283,4 +287,4 @@ def is_actor_text(words: list[str]) -> bool:
     """Does a phrase name an actor (a capitalised name or a role noun at its head)?"""
     words = [w for w in words if w.lower() not in HONORIFICS and w.lower() not in ORDINALS]
     return bool(words) and (is_name_token(words[-1]) or is_role(words[-1])
-                            or words[-1].lower() in ACTOR_HEADS)
+                            or words[-1].lower() in ACTOR_HEADS or words[-1].lower() in ORG_HEADS)

@@ -1,0 +1,305 @@
+"""Exact tests for the rule-based stance (analysis.stance) on hand-written fixture articles."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis import paths
+from analysis.stance import COLUMNS, EVIDENCE_COLUMNS, cli, stance, stance_evidence
+from analysis.stance_targets import find_aliases, parse_targets
+
+FIXTURES = paths.TESTS / "fixtures" / "stance"
+TARGETS_YAML = FIXTURES / "targets.yaml"
+TARGETS_JSON = FIXTURES / "targets.json"
+SEED_ID = "000_ce342c1d8288ce55"
+
+
+def rows(*bodies: str, targets=TARGETS_YAML, quotes=None) -> list[tuple]:
+    """(doc, holder, target, signed, rule, cue) of each evidence row of hand-written bodies."""
+    arts = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(bodies))], "body": list(bodies)})
+    ev = stance_evidence(arts, targets, quotes=quotes)
+    return [(d, h, t, s, r, c) for d, h, t, s, r, c in
+            zip(ev["doc_id"], ev["holder"], ev["target"], ev["signed"], ev["rule"], ev["cue"],
+                strict=True)]
+
+
+# ------------------------------------------------------------------ targets config
+
+
+def test_documented_yaml_targets():
+    targets = parse_targets(TARGETS_YAML)
+    assert [t.name for t in targets] == ["carbon tax", "fuel subsidy cap"]
+    assert targets[0].aliases == (
+        "carbon tax", "carbon levy", "tax on carbon", "levy ... emissions")
+    assert (targets[0].favor, targets[0].against) == (("make polluters pay",), ("tax grab",))
+
+
+def test_plain_json_targets_file_and_mapping():
+    from_file = parse_targets(TARGETS_JSON)
+    assert [(t.name, t.aliases) for t in from_file] == [
+        ("carbon tax", ("carbon tax", "carbon levy", "tax on carbon")),
+        ("fuel subsidy cap", ("fuel subsidy cap", "subsidy cap", "cap on fuel subsidies")),
+    ]
+    assert rows("Chile backs a tax on carbon.", targets=TARGETS_JSON) == [
+        ("d0", "Chile", "carbon tax", 1.0, "verb", "backs")]
+    assert rows("Chile backs a carbon levy.", targets={"levy": ["carbon levy"]}) == [
+        ("d0", "Chile", "levy", 1.0, "verb", "backs")]
+
+
+def test_default_targets_file_is_documented_config():
+    names = [t.name for t in parse_targets(None)]
+    assert names == ["Ukraine NATO membership", "negotiations with Russia",
+                     "territorial concessions", "long-range weapons restrictions",
+                     "military aid to Ukraine"]
+
+
+def test_alias_syntax_suffix_hyphen_gap_and_boundaries():
+    target = parse_targets({"cap": ["price cap", "long-range ... limits"]})[0]
+    text = "Price caps, long range missile limits, a cap and a spaceprice cap."
+    assert [m[2] for m in find_aliases(text, target)] == [
+        "Price caps", "long range missile limits", "cap"]
+
+
+def test_bad_targets_raise():
+    with pytest.raises(ValueError):
+        parse_targets({})
+    with pytest.raises(ValueError):
+        parse_targets(42)
+
+
+# ------------------------------------------------------------------ stance rules
+
+
+def test_support_verbs():
+    assert rows(
+        "The Green Party backs the carbon tax.",
+        "Finance Minister Lena Ortiz urged parliament to adopt a carbon levy.",
+        "Chile calls for a carbon tax.",
+        "Peru welcomes the carbon tax.",
+        "Ecuador is pushing for a tax on carbon.",
+    ) == [
+        ("d0", "Green Party", "carbon tax", 1.0, "verb", "backs"),
+        ("d1", "Lena Ortiz", "carbon tax", 1.0, "verb", "urged"),
+        ("d2", "Chile", "carbon tax", 1.0, "verb", "calls for"),
+        ("d3", "Peru", "carbon tax", 1.0, "verb", "welcomes"),
+        ("d4", "Ecuador", "carbon tax", 1.0, "verb", "pushing for"),
+    ]
+
+
+def test_opposition_verbs():
+    assert rows(
+        "The Farmers Union rejects the carbon tax.",
+        "Senator Paul Ames warned against any carbon levy this year.",
+        "Bolivia opposes the carbon tax.",
+        "The oil lobby cautioned against a carbon tax.",
+        "Uruguay blocked the carbon tax.",
+    ) == [
+        ("d0", "Farmers Union", "carbon tax", -1.0, "verb", "rejects"),
+        ("d1", "Paul Ames", "carbon tax", -1.0, "verb", "warned against"),
+        ("d2", "Bolivia", "carbon tax", -1.0, "verb", "opposes"),
+        ("d3", "oil lobby", "carbon tax", -1.0, "verb", "cautioned against"),
+        ("d4", "Uruguay", "carbon tax", -1.0, "verb", "blocked"),
+    ]
+
+
+def test_cue_nouns_and_coordinated_holders():
+    assert rows(
+        "Brazil and Argentina have led opposition to the carbon tax.",
+        "Canada and Mexico have voiced support for a tax on carbon.",
+        "Mexico's plea for a carbon tax was heard.",
+    ) == [
+        ("d0", "Brazil", "carbon tax", -1.0, "noun", "opposition to"),
+        ("d0", "Argentina", "carbon tax", -1.0, "noun", "opposition to"),
+        ("d1", "Canada", "carbon tax", 1.0, "noun", "support for"),
+        ("d1", "Mexico", "carbon tax", 1.0, "noun", "support for"),
+        ("d2", "Mexico", "carbon tax", 1.0, "noun", "plea for"),
+    ]
+
+
+def test_negation_flips():
+    assert rows(
+        "The Treasury is not endorsing the carbon tax.",
+        "Senator Ann Ames does not support a carbon levy.",
+        "Germany refused to back the carbon tax.",
+        "Norway does not oppose the carbon tax.",
+    ) == [
+        ("d0", "Treasury", "carbon tax", -1.0, "verb+negation", "endorsing"),
+        ("d1", "Ann Ames", "carbon tax", -1.0, "verb+negation", "support"),
+        ("d2", "Germany", "carbon tax", -1.0, "verb+negation", "back"),
+        ("d3", "Norway", "carbon tax", 1.0, "verb+negation", "oppose"),
+    ]
+
+
+def test_modality_weakens():
+    assert rows(
+        "Brazil could back a carbon tax.",
+        "Chile may consider backing a carbon tax.",
+        "Colombia called for exploring a carbon tax.",
+    ) == [
+        ("d0", "Brazil", "carbon tax", 0.5, "verb+modality", "back"),
+        ("d1", "Chile", "carbon tax", 0.25, "verb+modality", "backing"),
+        ("d2", "Colombia", "carbon tax", 0.5, "verb+modality", "called for"),
+    ]
+
+
+def test_reversing_verb_flips_toward_target():
+    assert rows("The transport union called for lifting the subsidy cap.") == [
+        ("d0", "transport union", "fuel subsidy cap", -1.0, "verb+reversal", "called for")]
+
+
+def test_reported_speech():
+    negation = ('Finance Minister Lena Ortiz spoke on Monday. '
+                '"We are not ready to discuss a carbon tax this year," she said.')
+    confident = '"I am confident that one day the carbon tax will pass," said Lena Ortiz.'
+    praise = '"The carbon tax is a wonderful, excellent idea," said Lena Ortiz.'
+    assert rows(negation, confident, praise) == [
+        ("d0", "Lena Ortiz", "carbon tax", -0.5, "reported+negation", ""),
+        ("d1", "Lena Ortiz", "carbon tax", 1.0, "adj", "confident"),
+        ("d2", "Lena Ortiz", "carbon tax", 0.2438, "reported+sentiment", ""),
+    ]
+
+
+def test_no_evidence_stays_neutral_or_absent():
+    quoted = '"The carbon tax is on the agenda for the next meeting," said Lena Ortiz.'
+    plain = "The carbon tax was discussed by the Farmers Union on Monday."
+    assert rows(quoted, plain) == [("d0", "Lena Ortiz", "carbon tax", 0.0, "reported", "")]
+    arts = pd.DataFrame({"doc_id": ["d0"], "body": [quoted]})
+    out = stance(arts, TARGETS_YAML)
+    assert out[["holder", "stance", "score", "n_evidence"]].values.tolist() == [
+        ["Lena Ortiz", "neutral", 0.0, 1]]
+
+
+def test_holder_resolution_rules():
+    assert rows(
+        "Lena Ortiz's plan, which calls for a carbon tax, was published on Monday.",
+        "The Farmers Union rejects the carbon tax and calls for a subsidy cap.",
+        "Senator Ann Ames spoke in the chamber on Monday. She opposes the carbon tax.",
+        "For the central bank governor, rising prices justify seeking a carbon tax.",
+        "According to Paul Ames, seeking a carbon tax is now urgent.",
+        "Paul Ames said the focus was on keeping the carbon tax.",
+    ) == [
+        ("d0", "Lena Ortiz", "carbon tax", 1.0, "verb", "calls for"),
+        ("d1", "Farmers Union", "carbon tax", -1.0, "verb", "rejects"),
+        ("d1", "Farmers Union", "fuel subsidy cap", 1.0, "verb", "calls for"),
+        ("d2", "Ann Ames", "carbon tax", -1.0, "verb", "opposes"),
+        ("d3", "central bank governor", "carbon tax", 1.0, "verb", "seeking"),
+        ("d4", "Paul Ames", "carbon tax", 1.0, "verb", "seeking"),
+        ("d5", "Paul Ames", "carbon tax", 1.0, "verb", "keeping"),
+    ]
+
+
+def test_target_cue_phrases_and_gap_alias():
+    assert rows(
+        "Lena Ortiz said it was time to make polluters pay. Paul Ames called it a tax grab.",
+        "The union wants a levy on industrial emissions.",
+    ) == [
+        ("d0", "Lena Ortiz", "carbon tax", 1.0, "phrase", "make polluters pay"),
+        ("d0", "Paul Ames", "carbon tax", -1.0, "phrase", "tax grab"),
+        ("d1", "union", "carbon tax", 1.0, "verb", "wants"),
+    ]
+
+
+def test_aggregate_row_links_evidence_and_qualifiers():
+    body = ("Japan opposes an immediate carbon tax.\n\n"
+            "Japan supports a carbon tax in the long term.\n\nJapan backs a carbon tax.")
+    arts = pd.DataFrame({"doc_id": ["j"], "body": [body]})
+    out = stance(arts, TARGETS_YAML)
+    assert list(out.columns) == COLUMNS
+    row = out.iloc[0]
+    assert (row["holder"], row["target"], row["stance"], row["score"]) == (
+        "Japan", "carbon tax", "favor", 0.3333)
+    assert (row["n_evidence"], row["n_favor"], row["n_against"]) == (3, 2, 1)
+    assert row["qualifier"] == "immediate; future"
+    assert row["sent_ids"] == [0, 1, 2]
+    assert [body[a:b] for a, b in row["spans"]] == row["evidence"]
+
+
+def test_empty_and_no_mentions():
+    arts = pd.DataFrame({"doc_id": ["a", "b"], "body": ["Nothing to see.", ""]})
+    assert list(stance_evidence(arts, TARGETS_YAML).columns) == EVIDENCE_COLUMNS
+    assert stance(arts, TARGETS_YAML).empty
+
+
+def test_input_not_mutated():
+    arts = pd.DataFrame({"doc_id": ["a"], "body": ["Chile backs a carbon tax."]})
+    before = arts.copy()
+    stance(arts, TARGETS_YAML)
+    pd.testing.assert_frame_equal(arts, before)
+
+
+# ------------------------------------------------------------------ CLI and scale
+
+
+def test_cli_jsonl(capsys):
+    assert cli([str(FIXTURES / "articles"), "--targets", str(TARGETS_JSON)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["doc_id"], r["holder"], r["stance"]) for r in lines] == [
+        ("001_support", "Canada", "favor"), ("001_support", "Green Party", "favor"),
+        ("001_support", "Lena Ortiz", "favor"), ("001_support", "Mexico", "favor"),
+        ("002_oppose", "Argentina", "against"), ("002_oppose", "Brazil", "against"),
+        ("002_oppose", "Farmers Union", "against"), ("002_oppose", "Paul Ames", "against"),
+    ]
+    assert set(lines[0]) >= {"doc_id", "holder", "target", "stance", "score", "evidence"}
+    assert lines[0]["evidence"] == ["Canada and Mexico have voiced support for a tax on carbon."]
+
+
+def test_20mb_article_runs_in_linear_passes():
+    filler = "the committee met again and talked about many other things " * 100
+    unit = filler + "while Chile backs the carbon tax and "
+    body = unit * (20_000_000 // len(unit) + 1)
+    assert len(body) > 20_000_000
+    arts = pd.DataFrame({"doc_id": ["big"], "body": [body]})
+    ev = stance_evidence(arts, {"carbon tax": []}, quotes=False)
+    assert len(ev) == body.count("carbon tax")
+    assert set(ev["holder"]) == {"Chile"} and set(ev["signed"]) == {1.0}
+
+
+# ------------------------------------------------------------------ the seed article
+
+
+@pytest.fixture(scope="module")
+def seed_stance() -> pd.DataFrame:
+    from analysis.corpus import load_articles
+
+    articles, _ = load_articles(paths.SEEDS)
+    return stance(articles[articles["doc_id"] == SEED_ID])
+
+
+def test_seed_key_rows(seed_stance):
+    got = {(h, t): (s, q) for h, t, s, q in zip(
+        seed_stance["holder"], seed_stance["target"], seed_stance["stance"],
+        seed_stance["qualifier"], strict=True)}
+    m = "Ukraine NATO membership"
+    assert got[("Julianne Smith", m)] == ("against", "short term")
+    assert got[("United States", m)] == ("against", "immediate")
+    assert got[("Germany", m)] == ("against", "immediate")
+    assert got[("Mark Rutte", m)] == ("favor", "future")
+    assert got[("Olaf Scholz", "negotiations with Russia")] == ("favor", "")
+    assert got[("Volodymyr Zelensky", "territorial concessions")] == ("against", "")
+    assert got[("Volodymyr Zelensky", "long-range weapons restrictions")] == ("against", "")
+    assert got[("Volodymyr Zelensky", m)] == ("favor", "immediate")
+    assert got[("Mark Rutte", "military aid to Ukraine")] == ("favor", "")
+
+
+def test_seed_full_table(seed_stance):
+    assert seed_stance[["holder", "target", "stance", "score"]].values.tolist() == [
+        ["Germany", "Ukraine NATO membership", "against", -1.0],
+        ["Julianne Smith", "Ukraine NATO membership", "against", -0.5],
+        ["Mark Rutte", "Ukraine NATO membership", "favor", 1.0],
+        ["Mark Rutte", "military aid to Ukraine", "favor", 1.0],
+        ["NATO countries", "Ukraine NATO membership", "favor", 1.0],
+        ["NATO official", "negotiations with Russia", "favor", 1.0],
+        ["Olaf Scholz", "negotiations with Russia", "favor", 0.25],
+        ["Ukraine", "military aid to Ukraine", "favor", 1.0],
+        ["United States", "Ukraine NATO membership", "against", -1.0],
+        ["Volodymyr Zelensky", "Ukraine NATO membership", "favor", 1.0],
+        ["Volodymyr Zelensky", "long-range weapons restrictions", "against", -1.0],
+        ["Volodymyr Zelensky", "territorial concessions", "against", -1.0],
+    ]
+    scholz = seed_stance[seed_stance["holder"] == "Olaf Scholz"].iloc[0]
+    assert scholz["evidence"] == [
+        "On the eve of the NATO meeting, German Chancellor Olaf Scholz called for exploring "
+        "ways to end the war -- potentially including talks with Putin."]
