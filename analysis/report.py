@@ -113,6 +113,13 @@ def title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
+def corpus_line(summary: dict[str, Any]) -> str:
+    """One line naming the corpus of a page: path, articles, content hash."""
+    n = summary["articles"]
+    return (f"Corpus {summary['corpus']}: {n:,} article{'' if n == 1 else 's'}, "
+            f"content hash {summary['content_hash']}")
+
+
 def run_notebook(source: Path, target: Path, parameters: dict[str, Any]) -> str | None:
     """Execute ``source`` into ``target`` with papermill; return the error text, if any."""
     import papermill
@@ -132,7 +139,7 @@ def run_notebook(source: Path, target: Path, parameters: dict[str, Any]) -> str 
 
 
 def export_html(nb: nbformat.NotebookNode, target: Path, *, reader: bool,
-                nav: list[tuple[str, str]], title: str) -> Path:
+                nav: list[tuple[str, str]], title: str, corpus: str = "") -> Path:
     """Write ``nb`` as a self-contained HTML page (``reader``: without code cells)."""
     from nbconvert import HTMLExporter
 
@@ -148,7 +155,8 @@ def export_html(nb: nbformat.NotebookNode, target: Path, *, reader: bool,
     )
     exporter.log.setLevel("ERROR")  # not "Alternative text is missing on N image(s)" per page
     body, _ = exporter.from_notebook_node(
-        nb, resources={"news_eda_nav": nav, "metadata": {"name": title}})
+        nb, resources={"news_eda_nav": nav, "news_eda_corpus": corpus,
+                       "metadata": {"name": title}})
     target.write_text(body, encoding="utf-8")
     return target
 
@@ -189,7 +197,8 @@ def build_report(
             nav = [("\u2190 All reports", "../index.html"),
                    ("Reader version (no code)" if not is_reader else "Full version (with code)",
                     other)]
-            export_html(nb, out / page, reader=is_reader, nav=nav, title=title)
+            export_html(nb, out / page, reader=is_reader, nav=nav, title=title,
+                        corpus=corpus_line(manifest["summary"]))
         manifest["pages"].append({"notebook": source.name, "title": title, "full": full,
                                   "reader": reader, "error": error})
     (out / "report.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
