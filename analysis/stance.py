@@ -448,3 +448,57 @@ def cli(argv: list[str]) -> int:
     for rec in to_records(frame):
         print(json.dumps(rec, ensure_ascii=False))
     return 0
+
+
+def holder_target_table(frame: pd.DataFrame, *, top: int = 20) -> pd.DataFrame:
+    """Holder x target across documents: evidence-weighted mean score, evidence count, label.
+
+    Keeps the ``top`` holders by evidence (ties: holder name). Long form, ready for
+    :func:`analysis.plots.stance.plot_stance_matrix` and for saving as CSV.
+    """
+    cols = ["holder", "target", "score", "n_evidence", "stance"]
+    if frame.empty:
+        return pd.DataFrame(columns=cols)
+    weighted = frame.assign(w=frame["score"] * frame["n_evidence"])
+    table = weighted.groupby(["holder", "target"], as_index=False).agg(
+        w=("w", "sum"), n_evidence=("n_evidence", "sum"))
+    table["score"] = (table["w"] / table["n_evidence"]).round(4)
+    table["stance"] = [label(s) for s in table["score"]]
+    totals = table.groupby("holder")["n_evidence"].sum().reset_index()
+    keep = totals.sort_values(["n_evidence", "holder"], ascending=[False, True]).head(top)
+    table = table[table["holder"].isin(set(keep["holder"]))]
+    return table.sort_values(["holder", "target"]).reset_index(drop=True)[cols]
+
+
+def target_summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per target: number of (document, holder) rows in favour, against and neutral."""
+    cols = ["target", "favor", "against", "neutral"]
+    if frame.empty:
+        return pd.DataFrame(columns=cols)
+    counts = pd.crosstab(frame["target"], frame["stance"])
+    counts = counts.reindex(columns=["favor", "against", "neutral"], fill_value=0)
+    out = counts.reset_index().rename_axis(None, axis=1)
+    out = out.assign(total=out["favor"] + out["against"] + out["neutral"])
+    out = out.sort_values(["total", "target"], ascending=[False, True])
+    return out[cols].reset_index(drop=True).astype({c: "int64" for c in cols[1:]})
+
+
+def who_is_quoted(quotes: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
+    """Speakers by number of quotes (ties: words quoted, then name); unknown speakers dropped."""
+    cols = ["speaker", "n_quotes", "n_words", "n_articles"]
+    if quotes.empty:
+        return pd.DataFrame(columns=cols)
+    known = quotes[quotes["speaker"].notna() & (quotes["speaker"].astype(str) != "")]
+    words = known["quote"].astype(str).str.split().str.len()
+    out = known.assign(w=words).groupby("speaker", as_index=False).agg(
+        n_quotes=("quote", "size"), n_words=("w", "sum"), n_articles=("doc_id", "nunique"))
+    out = out.sort_values(["n_quotes", "n_words", "speaker"], ascending=[False, False, True])
+    return out.head(top).reset_index(drop=True)[cols]
+
+
+def evidence_table(evidence: pd.DataFrame) -> pd.DataFrame:
+    """Readable evidence: holder, target, stance of the piece, cue, rule, sentence id and text."""
+    out = evidence.assign(stance=[label(s) for s in evidence["signed"]])
+    cols = ["doc_id", "holder", "target", "stance", "signed", "cue", "rule", "qualifier",
+            "sent_id", "sentence"]
+    return out.sort_values(["doc_id", "sent_id", "holder", "target"])[cols].reset_index(drop=True)
