@@ -38,7 +38,7 @@ unit: setup ## Unit tests (offline; ../shared/data tests skip when it is absent)
 	$(BIN)/pytest -q tests
 
 nbval: setup ## Check that every notebook still runs and still says the same thing
-	$(BIN)/pytest -q --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider $(NOTEBOOKS)
+	$(BIN)/pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider $(NOTEBOOKS)
 
 fresh: setup ## Fail when committed figures or notebook outputs differ from a fresh run
 	$(BIN)/python -m analysis check-fresh
