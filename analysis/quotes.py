@@ -386,6 +386,8 @@ def _canonical(written: str, pos: int, names: dict, genders: dict[str, str]) -> 
     spk = speaker_of(written)
     if spk.kind == "person":
         full = corefer(spk.canonical, pos, names)
+        if " " not in full and not spk.gender and not genders.get(full):
+            return Speaker(full, "org")  # a lone capitalised word never introduced: entity
         if spk.gender:
             genders[full] = spk.gender
         spk = Speaker(full, "person", genders.get(full, spk.gender), spk.plural)

@@ -363,6 +363,10 @@ def _role_phrase(toks: list[str]) -> list[str]:
     return kept
 
 
+_DEPENDENT_ROLES = frozenset({"aide", "spokesman", "spokeswoman", "spokesperson", "adviser",
+                              "advisor", "lawyer", "attorney", "assistant", "representative"})
+
+
 def _normalise_piece(toks: list[str]) -> Speaker | None:
     """Normalise one appositive piece of a speaker phrase."""
     toks = [t for t in toks if t not in {"'s", "’s"}]
@@ -370,6 +374,11 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
         toks = toks[1:]
     if not toks:
         return None
+    for i, tok in enumerate(toks[:-2]):  # "an aide to Senator Jo Roe": the aide speaks
+        if tok.lower() in _DEPENDENT_ROLES and toks[i + 1] in {"to", "for"}:
+            boss = _person_tokens(toks[i + 2:])
+            if boss:
+                return Speaker(f"{tok.lower()} {toks[i + 1]} {' '.join(boss[0])}", "role")
     person = _person_tokens(toks)
     if person:
         return Speaker(" ".join(_bare(t) for t in person[0]), "person", person[1])
