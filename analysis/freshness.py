@@ -6,7 +6,11 @@ folder, then compares bytes:
 
 * the executed notebook against ``notebooks/NN_*.ipynb`` (outputs, execution counts, metadata);
 * every file the notebooks wrote against ``figures/`` (changed or missing), and, when all
-  notebooks ran, every ``figures/`` file that no notebook wrote any more (orphans).
+  notebooks ran, every ``figures/`` file that no notebook wrote and whose name no notebook
+  mentions any more (orphans).
+
+Outputs of cells tagged ``nbval-ignore-output``/``nbval-skip`` are not compared (as in nbval):
+they may depend on the machine, e.g. on whether ``../shared/data`` is present.
 
 It never writes to ``notebooks/`` or ``figures/``, needs no git and does not depend on what ran
 before it, so it gives the same answer in a fresh clone (where the working tree is the commit)
@@ -42,8 +46,30 @@ def first_difference(committed: str, fresh: str) -> str:
     return "notebook metadata or formatting differs"
 
 
-def compare_folders(expected: Path, actual: Path, *, orphans: bool) -> list[str]:
-    """Problems found comparing freshly written files in ``expected`` with ``actual``."""
+IGNORED_OUTPUT_TAGS = {"nbval-ignore-output", "nbval-skip"}
+
+
+def comparable(text: str) -> str:
+    """Notebook text with the outputs of cells nbval ignores blanked out.
+
+    Those cells (``nbval-ignore-output``, ``nbval-skip``) legitimately depend on the machine,
+    e.g. on whether ``../shared/data`` is present; everything else must match byte for byte.
+    """
+    nb = nbformat.reads(text, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and IGNORED_OUTPUT_TAGS & set(cell.metadata.get("tags", [])):
+            cell.outputs = []
+    return notebooks.render(nb)
+
+
+def compare_folders(expected: Path, actual: Path, *, orphans: bool,
+                    known: str = "") -> list[str]:
+    """Problems found comparing freshly written files in ``expected`` with ``actual``.
+
+    A file of ``actual`` that was not written counts as an orphan only when its stem does not
+    occur in ``known`` (the notebooks' sources): figures drawn only when ``../shared/data`` is
+    present are not orphans on a machine without it.
+    """
     problems = []
     fresh = {p.relative_to(expected): p for p in sorted(expected.rglob("*")) if p.is_file()}
     for rel, path in fresh.items():
@@ -55,7 +81,7 @@ def compare_folders(expected: Path, actual: Path, *, orphans: bool) -> list[str]
     if orphans and actual.is_dir():
         for path in sorted(p for p in actual.rglob("*") if p.is_file()):
             rel = path.relative_to(actual)
-            if rel not in fresh and not rel.name.startswith("."):
+            if rel not in fresh and not rel.name.startswith(".") and path.stem not in known:
                 problems.append(f"figures/{rel}: no notebook writes it any more")
     return problems
 
@@ -69,7 +95,7 @@ def check_fresh(
     """Re-execute the notebooks on copies; return one line per stale notebook or figure."""
     folder = notebooks_dir or paths.NOTEBOOKS
     figures = figures_dir or paths.FIGURES
-    problems = []
+    problems, sources = [], []
     with tempfile.TemporaryDirectory(prefix="news-eda-fresh-") as tmp:
         fresh_figures = Path(tmp) / "figures"
         fresh_figures.mkdir()
@@ -77,11 +103,13 @@ def check_fresh(
             committed = path.read_text(encoding="utf-8")
             nb = notebooks.execute(nbformat.reads(committed, as_version=4), cwd=path.parent,
                                    overrides={"FIGURES_DIR": str(fresh_figures)})
-            fresh = notebooks.render(nb)
+            sources.extend(cell.source for cell in nb.cells if cell.cell_type == "code")
+            fresh, committed = comparable(notebooks.render(nb)), comparable(committed)
             if fresh != committed:
                 problems.append(f"notebooks/{path.name}: stale outputs "
                                 f"({first_difference(committed, fresh)})")
-        problems += compare_folders(fresh_figures, figures, orphans=not names)
+        problems += compare_folders(fresh_figures, figures, orphans=not names,
+                                    known="\n".join(sources))
     return problems
 
 

@@ -69,14 +69,28 @@ def test_stale_outputs_and_figures_are_reported(project: tuple[Path, Path], tmp_
     stale_figures.mkdir()
     nb = nbformat.read(folder / FIXTURE.name, as_version=4)
     nb.cells[2].outputs[0]["data"]["text/plain"] = "4"  # len(articles) is 3
+    nb.cells[5].metadata["tags"] = ["nbval-ignore-output"]  # machine-dependent: not compared
+    nb.cells[5].outputs[0]["text"] = "dataset not found\n"
     (stale_notebooks / FIXTURE.name).write_text(notebooks.render(nb), encoding="utf-8")
     (stale_figures / "01_fixture_words.png").write_bytes(
         (figures / "01_fixture_words.png").read_bytes() + b"x")
     (stale_figures / "00_old_chart.png").write_bytes(b"old")
     problems = freshness.check_fresh(notebooks_dir=stale_notebooks, figures_dir=stale_figures)
     assert problems[0].startswith("notebooks/01_fixture.ipynb: stale outputs (cell 2: ")
+    assert "cell 5" not in problems[0]
     assert problems[1:] == [
         "figures/01_fixture_words.csv: produced by the notebooks but not in figures/",
         "figures/01_fixture_words.png: stale (bytes differ from a fresh run)",
         "figures/00_old_chart.png: no notebook writes it any more",
     ]
+
+
+def test_orphans_are_figures_no_notebook_mentions(tmp_path: Path) -> None:
+    fresh, committed = tmp_path / "fresh", tmp_path / "committed"
+    fresh.mkdir()
+    committed.mkdir()
+    for name in ("02_bbc_terms.png", "02_renamed_away.png"):  # neither written by this run
+        (committed / name).write_bytes(b"png")
+    known = 'if data_present:\n    save_figure(fig, "02_bbc_terms", data)'
+    assert freshness.compare_folders(fresh, committed, orphans=True, known=known) == [
+        "figures/02_renamed_away.png: no notebook writes it any more"]
