@@ -154,16 +154,19 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
     body = doc.body
     prev = tokenize_spans(body[max(sent[0], raw.open - 40):raw.open])
     prev_word = prev[-1][0].lower() if prev else ""
-    if raw.single or words < min_words or (prev_word in _DETS and words <= 5):
+    if raw.single or (prev_word in _DETS and words <= 5):
         return None
     if _title_case(body[raw.segments[0][0]:raw.segments[-1][1]]):
         return None
+    if _ends_open(body, raw, body[raw.end:sent[1]]):  # ... is "x y", said X. (any length)
+        af = after_frame(body, raw.end, sent[1])
+        rest = body[af.end:sent[1]].strip() if af else "x"
+        if af and (not rest.strip(".!?") or rest.startswith(",")):
+            return _Quote(raw, list(raw.segments), af, "partial", partial=True)
+    if words < min_words:
+        return None
     if bf:
         return _Quote(raw, list(raw.segments), bf[0], "partial", partial=True)
-    if _ends_open(body, raw, body[raw.end:sent[1]]):
-        af = after_frame(body, raw.end, sent[1])
-        if af and not body[af.end:sent[1]].strip(" .!?"):
-            return _Quote(raw, list(raw.segments), af, "partial", partial=True)
     tail = _tail_frame(body, raw.end, sent[1])
     if tail:
         return _Quote(raw, list(raw.segments), tail, "partial", partial=True)
