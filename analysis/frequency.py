@@ -372,7 +372,7 @@ class _Counter:
         self.n_ngrams += len(starts)
         counts = self._ngram_counts(term, starts)  # may unpack self.pending: call it first
         self.pending.append(counts)
-        if sum(map(len, self.pending)) > 2_000_000:
+        if sum(map(len, self.pending)) > 500_000:
             self.pending = [self._reduce()]
 
     def _packed(self) -> bool:
@@ -442,11 +442,10 @@ def count_corpus(articles: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     term_parts, ngram_parts = [], []
     for key, part in groups:
         counter = _Counter(terms, n)
-        bodies = part["body"].fillna("").astype(str).tolist()
-        if within == "paragraph":
-            bodies = [b.replace("\n\n", _SEPARATOR) for b in bodies]
+        bodies = part["body"].fillna("").astype(str)
         for i in range(0, len(bodies), chunk_size):
-            counter.add(_SEPARATOR.join(bodies[i:i + chunk_size]))
+            text = _SEPARATOR.join(bodies.iloc[i:i + chunk_size])
+            counter.add(text.replace("\n\n", _SEPARATOR) if within == "paragraph" else text)
         t, g = counter.frames()
         values = key if isinstance(key, tuple) else (key,)
         term_parts.append(t.assign(**dict(zip(keys, values, strict=True))))
