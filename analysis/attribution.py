@@ -130,6 +130,9 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
     np = np_forward(words, i)
     if not np:
         return None
+    quoted = _quoted_as_saying(toks, words, np[1])
+    if quoted:
+        return quoted
     j = np[1]
     if j < len(words) and words[j] in _APPOS:  # appositive: X, chief of Y, said / X - ... -
         close = {words[j]} if words[j] != "(" else {")"}
@@ -141,6 +144,20 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
     end = _skip_aux(toks, j) + verb[1]
     return Frame(verb[0], *_span(toks, np[0], np[1] if j == np[1] else j - 1), "after",
                  _clause_end(toks, end))
+
+
+def _quoted_as_saying(toks: list[tuple[str, int, int]], words: list[str], j: int
+                      ) -> Frame | None:
+    """``Reuters quoted a bank official as saying``: the official is the speaker."""
+    j = _skip_aux(toks, j)
+    if j >= len(words) or words[j].lower() not in {"quoted", "quotes", "quoting"}:
+        return None
+    np = np_inverted(words, j + 1, limit=14)
+    if np is None:
+        np = np_forward(words, j + 1)
+    if np and words[np[1]:np[1] + 2] == ["as", "saying"]:
+        return Frame("say", *_span(toks, *np), "after", toks[np[1] + 1][2])
+    return None
 
 
 def _last_verb(toks: list[tuple[str, int, int]]) -> tuple[int, str, int] | None:
@@ -225,6 +242,8 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
         if j is not None and np_forward(words, j + 1):
             head = np_backward(words, j)
             return (head[0], k - 1) if head else None
+    if k > 0 and words[k - 1].lower() in {"and", "but"}:  # "X said ... and warned"
+        return subject_np(words, k - 1)
     return None
 
 

@@ -46,7 +46,6 @@ from analysis.speakers import (
     full_names,
     is_pronoun,
     np_forward,
-    np_inverted,
     speaker_of,
     tokenize_spans,
 )
@@ -282,7 +281,9 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
         if v is None or not _verb_at(toks, v):
             continue
         if words[v] == "according" or (v and words[v - 1] == ","):
-            np = np_inverted(words, v + (2 if words[v] == "according" else 1))
+            np = np_forward(words, v + (2 if words[v] == "according" else 1))
+            if np and np[1] < len(words) and words[np[1]] not in {",", ".", ";", "--", "-"}:
+                np = None  # ", said X" must end there: ", said the plan was" is not a speaker
         else:
             np = _speaker_before(words, v)
             if np is None:

@@ -188,3 +188,20 @@ def test_huge_article_runs_linearly():
 def test_empty_and_quote_free_input():
     assert quotes_of("No quotes here.").empty
     assert list(quotes_of("No quotes here.").columns) == COLUMNS
+
+
+def test_quoted_as_saying_and_coordinated_verbs():
+    got = quotes_of(
+        '"It is a question of pride," the agency quoted a central bank official as saying.',
+        'Jo Roe said the campaign was long and suggested voters were "rather bored of the '
+        'whole thing".',
+    )
+    assert triples(got) == [("It is a question of pride", "central bank official", "say"),
+                            ("rather bored of the whole thing", "Jo Roe", "suggest")]
+
+
+def test_clause_after_said_is_not_a_speaker():
+    body = ('Mr Lee, who joined last year, said Acme was now the "principal focus" of his work. '
+            '"I have decided," he said.')
+    got = quotes_of(body)
+    assert triples(got) == [("I have decided", "Lee", "say")]
