@@ -50,7 +50,7 @@ IGNORED_OUTPUT_TAGS = {"nbval-ignore-output", "nbval-skip"}
 
 
 def comparable(text: str) -> str:
-    """Notebook text with the outputs of cells nbval ignores blanked out.
+    """Notebook text with the outputs of cells nbval ignores blanked out, streams coalesced.
 
     Those cells (``nbval-ignore-output``, ``nbval-skip``) legitimately depend on the machine,
     e.g. on whether ``../shared/data`` is present; everything else must match byte for byte.
@@ -59,6 +59,8 @@ def comparable(text: str) -> str:
     for cell in nb.cells:
         if cell.cell_type == "code" and IGNORED_OUTPUT_TAGS & set(cell.metadata.get("tags", [])):
             cell.outputs = []
+        elif cell.cell_type == "code":  # written by another runner: streams may be split
+            cell.outputs = notebooks.coalesce_streams(cell.outputs)
     return notebooks.render(nb)
 
 

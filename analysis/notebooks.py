@@ -35,6 +35,24 @@ def notebook_paths(names: list[str] | None = None, *, folder: Path | None = None
     return found
 
 
+def coalesce_streams(outputs: list) -> list:
+    """Merge consecutive stream outputs of the same name (stdout, stderr).
+
+    How a kernel splits printed text into messages depends on timing (``print`` writes the text
+    and the newline separately and the kernel flushes every 0.2 s), so without this, outputs
+    would differ between runs on a busy machine.
+    """
+    merged: list = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if (last is not None and output.get("output_type") == "stream"
+                and last.get("output_type") == "stream" and last.get("name") == output.get("name")):
+            last["text"] += output["text"]
+        else:
+            merged.append(output)
+    return merged
+
+
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Give ``nb`` fixed cell ids and metadata so that re-execution changes no byte."""
     nb.metadata = nbformat.from_dict({**METADATA, **{k: v for k, v in nb.metadata.items()
@@ -43,6 +61,8 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cell.id = f"cell-{index:03d}"
         for key in DROPPED_CELL_METADATA:
             cell.metadata.pop(key, None)
+        if cell.cell_type == "code":
+            cell.outputs = coalesce_streams(cell.outputs)
     return nb
 
 

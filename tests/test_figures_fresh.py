@@ -94,3 +94,17 @@ def test_orphans_are_figures_no_notebook_mentions(tmp_path: Path) -> None:
     known = 'if data_present:\n    save_figure(fig, "02_bbc_terms", data)'
     assert freshness.compare_folders(fresh, committed, orphans=True, known=known) == [
         "figures/02_renamed_away.png: no notebook writes it any more"]
+
+
+def test_split_stream_messages_are_merged_in_order() -> None:
+    from nbformat.v4 import new_output
+
+    outputs = [new_output("stream", name="stdout", text="no duplicates"),
+               new_output("stream", name="stdout", text="\n"),
+               new_output("display_data", data={"text/plain": "x"}),
+               new_output("stream", name="stderr", text="warning\n"),
+               new_output("stream", name="stdout", text="done\n")]
+    merged = notebooks.coalesce_streams(outputs)
+    assert [(o["output_type"], o.get("text")) for o in merged] == [
+        ("stream", "no duplicates\n"), ("display_data", None), ("stream", "warning\n"),
+        ("stream", "done\n")]
