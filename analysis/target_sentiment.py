@@ -74,15 +74,15 @@ _INFLECT = ("", "s", "es", "ed", "d", "ing", "e", "es", "ied", "ies", "y", "ned"
 class Rules:
     """Weights and the neutral band of the rule-based scorer (defaults tuned on NewsMTSC train)."""
 
-    clause_weight: float = 0.5
+    clause_weight: float = 0.0
     sentence_weight: float = 0.0
     window_weight: float = 1.0
-    patient_weight: float = 0.5
+    patient_weight: float = 0.25
     agent_weight: float = 0.25
-    cue_weight: float = 0.2
-    speaker_damping: float = 0.5
-    negative_below: float = -0.15
-    positive_above: float = 0.2
+    cue_weight: float = 0.3
+    speaker_damping: float = 0.0
+    negative_below: float = -0.05
+    positive_above: float = 0.05
 
 
 DEFAULT_RULES = Rules()
