@@ -119,8 +119,14 @@ def attach(tokens: pd.DataFrame, articles: pd.DataFrame,
     return tokens.merge(meta, on="doc_id", how="left", validate="many_to_one")
 
 
-def _keys(by: str | Sequence[str] | None) -> list[str]:
-    return [] if by is None else [by] if isinstance(by, str) else list(by)
+def _keys(by: str | Sequence[str] | None, frame: pd.DataFrame | None = None) -> list[str]:
+    """``by`` as a list of column names, checked against ``frame`` when given."""
+    keys = [] if by is None else [by] if isinstance(by, str) else list(by)
+    missing = [k for k in keys if frame is not None and k not in frame.columns]
+    if missing:
+        raise KeyError(f"group column(s) {missing} not in the frame; add article metadata "
+                       f"with attach(tokens, articles, {missing[0]!r})")
+    return keys
 
 
 def _mark(tokens: pd.DataFrame, terms: Terms) -> pd.DataFrame:
@@ -168,7 +174,7 @@ def term_counts(tokens: pd.DataFrame, *, by: str | Sequence[str] | None = None,
         ``*by, term, count, n_words, rel_freq, rank``: ``n_words`` counts every word token of
         the group (stop words included, punctuation not), ``rel_freq = count / n_words``.
     """
-    keys = _keys(by)
+    keys = _keys(by, tokens)
     marks = _mark(tokens, terms)
     frame = pd.concat([tokens[keys], marks], axis=1)
     words = frame[frame["is_word"]]
@@ -224,7 +230,7 @@ def ngram_counts(tokens: pd.DataFrame, *, n: int = 2, by: str | Sequence[str] | 
     Returns:
         ``*by, ngram, count, n_ngrams, rel_freq, rank`` with ``ngram`` space-joined.
     """
-    keys = _keys(by)
+    keys = _keys(by, tokens)
     marks = _mark(tokens, terms)
     starts = _ngram_positions(tokens, marks, n, within)
     frame = tokens[keys].iloc[starts].reset_index(drop=True)
@@ -437,7 +443,7 @@ def count_corpus(articles: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     Returns:
         :class:`CorpusCounts` with ``terms`` and ``ngrams`` frames (ranked per group).
     """
-    keys = _keys(by)
+    keys = _keys(by, articles)
     groups = articles.groupby(keys, sort=True, dropna=False) if keys else [((), articles)]
     term_parts, ngram_parts = [], []
     for key, part in groups:

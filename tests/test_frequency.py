@@ -244,3 +244,8 @@ def test_fast_path_long_ngrams_unpacked(toks):
     slow = ngram_counts(tokens(mixed), n=21, terms=ALL_TOKENS, within="document")
     assert slow.loc[0, "count"] == 5  # "x y x ... x" and "y x ... y" from the 30 tokens
     pd.testing.assert_frame_equal(fast.ngrams, slow)
+
+
+def test_missing_group_column_says_how_to_attach():
+    with pytest.raises(KeyError, match="attach"):
+        term_counts(tokens(ARTICLES), by="desk")
