@@ -101,6 +101,7 @@ councillor councilor delegate campaigner activist witness resident worker nurse 
 student officer soldier policeman policewoman detective inspector superintendent sheriff
 partner producer director-general editor reporter correspondent columnist presenter host
 consultant administrator organiser organizer referee umpire manager-general candidate
+undersecretary under-secretary comptroller treasurer auditor registrar provost dean rector
 athlete runner sprinter cyclist golfer boxer driver rider swimmer skipper batsman bowler winger
 forward musician rapper band artist director designer developer engineer entrepreneur farmer
 campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
@@ -268,7 +269,7 @@ def np_forward(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, in
 _INVERTED_STOP = _words("""
 in on at during after before when while as who whose which that adding speaking referring
 yesterday today tonight last this from via with according but and because although if
-though since until whether than said says told
+though since until whether than said says told now currently also formerly
 """)
 
 
@@ -330,6 +331,8 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
         k = len(name)
         while k > 0 and (is_name_token(name[k - 1]) or name[k - 1] in NAME_PARTICLES):
             k -= 1
+        if len(name) - k >= 3 and k > 0 and name[k - 1].lower() in CONNECTORS | DETERMINERS:
+            k += 1  # "of the Treasury Jo Bloggs": the first capitalised word is the office
         name = name[k:]
         while name and name[0] in NAME_PARTICLES:
             name = name[1:]
@@ -397,7 +400,7 @@ def _split_person(toks: list[str]) -> list[list[str]]:
     for i, tok in enumerate(toks):
         if tok in {"of", "at", "from", "by"} and i:
             left = _normalise_piece(toks[:i])
-            if left and left.kind == "person":
+            if left and left.kind == "person" and " " in left.canonical:
                 return [toks[:i], toks[i + 1:]]
             if tok == "by":
                 return [toks[:i], toks[i + 1:]]
@@ -433,7 +436,7 @@ def speaker_of(written: str) -> Speaker:
     if not found:
         return Speaker(written.strip(), "org")
     rank = {"person": 0, "role": 1, "org": 2, "pronoun": 3}
-    return min(found, key=lambda s: rank[s.kind])
+    return min(found, key=lambda s: (rank[s.kind], -len(s.canonical.split())))
 
 
 # ---------------------------------------------------------------- coreference
