@@ -113,6 +113,25 @@ def title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
+MARKDOWN_LINK = re.compile(r"(\]\()([^)\s#:]+)((?:#[^)\s]*)?[^)]*\))")
+
+
+def relink(nb: nbformat.NotebookNode, *, source_dir: Path, page_dir: Path) -> None:
+    """Point relative Markdown links (written for ``notebooks/``) at the same files from
+    ``page_dir``, so that e.g. ``[data](../figures/x.csv)`` still opens from a report page."""
+    import os
+
+    def fix(match: re.Match) -> str:
+        target = (source_dir / match.group(2)).resolve()
+        if not target.exists():
+            return match.group(0)
+        return match.group(1) + os.path.relpath(target, page_dir) + match.group(3)
+
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = MARKDOWN_LINK.sub(fix, cell.source)
+
+
 def corpus_line(summary: dict[str, Any]) -> str:
     """One line naming the corpus of a page: path, articles, content hash."""
     n = summary["articles"]
@@ -156,7 +175,7 @@ def export_html(nb: nbformat.NotebookNode, target: Path, *, reader: bool,
     exporter.log.setLevel("ERROR")  # not "Alternative text is missing on N image(s)" per page
     body, _ = exporter.from_notebook_node(
         nb, resources={"news_eda_nav": nav, "news_eda_corpus": corpus,
-                       "metadata": {"name": title}})
+                       "metadata": {"name": title, "path": str(target.parent)}})
     target.write_text(body, encoding="utf-8")
     return target
 
@@ -192,6 +211,7 @@ def build_report(
                 f"# {source.stem}\n\nThis notebook could not be run: `{error}`")])
             nbformat.write(nb, executed)
         title = title_of(nb, source.stem)
+        relink(nb, source_dir=source.parent, page_dir=out)
         full, reader = f"{source.stem}.html", f"{source.stem}.reader.html"
         for page, is_reader, other in ((full, False, reader), (reader, True, full)):
             nav = [("\u2190 All reports", "../index.html"),

@@ -188,3 +188,16 @@ def test_table_html_is_escaped_bounded_and_deterministic() -> None:
 ])
 def test_clean_output_html(fragment: str, expected: str) -> None:
     assert clean_output_html(fragment) == expected
+
+
+def test_relative_markdown_links_follow_the_page(tmp_path: Path) -> None:
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "01_x.csv").write_text("a\n")
+    (tmp_path / "notebooks").mkdir()
+    nb = new_notebook(cells=[new_markdown_cell(
+        "[data](../figures/01_x.csv), [gone](../figures/none.csv), [web](https://x.org/a), "
+        "[here](#part-2)")])
+    report.relink(nb, source_dir=tmp_path / "notebooks", page_dir=tmp_path / "reports" / "seeds")
+    assert nb.cells[0].source == (
+        "[data](../../figures/01_x.csv), [gone](../figures/none.csv), [web](https://x.org/a), "
+        "[here](#part-2)")
