@@ -12,6 +12,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder  # noqa: E402
 
 from analysis import paths  # noqa: E402
@@ -249,3 +251,25 @@ def test_fast_path_long_ngrams_unpacked(toks):
 def test_missing_group_column_says_how_to_attach():
     with pytest.raises(KeyError, match="attach"):
         term_counts(tokens(ARTICLES), by="desk")
+
+
+PIECES = st.sampled_from(["Talks", "talks", "U.S.", "it's", "don't", "'s", "3.5%", "1,400",
+                          "long-range", "Dr.", "Jan.", "5.", ".", ",", "!", "?", '"', "'",
+                          "“", "”", "-", "--", "(", ")", "Zürich", "n.a.", "A", "a"])
+SPACES = st.sampled_from([" ", " ", " ", "\n\n", "  ", "\n"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.tuples(PIECES, SPACES), min_size=1, max_size=25), min_size=1,
+                max_size=3))
+def test_fast_path_matches_text_tokens_on_random_bodies(docs):
+    bodies = ["".join(p + s for p, s in doc).strip() or "x" for doc in docs]
+    articles = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(bodies))], "body": bodies})
+    frame = tokens(articles)
+    assert frame.groupby("doc_id", sort=True)["text"].apply(list).to_dict() == {
+        d: TOKEN_RE.findall(b) for d, b in zip(articles["doc_id"], bodies, strict=True)
+        if TOKEN_RE.findall(b)}
+    fast = count_corpus(articles, terms=ALL_TOKENS, chunk_size=2)
+    pd.testing.assert_frame_equal(fast.terms, term_counts(frame, terms=ALL_TOKENS))
+    pd.testing.assert_frame_equal(fast.ngrams, ngram_counts(frame, terms=ALL_TOKENS,
+                                                            within="paragraph"))
