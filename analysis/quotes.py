@@ -121,7 +121,24 @@ def _ends_open(body: str, raw: RawQuote, after: str) -> bool:
 
 
 def _classify(doc: _Doc, raw: RawQuote, floor: int, ceil: int, *, min_words: int) -> _Quote | None:
-    """Decide whether ``raw`` is speech and find its frame (None: not speech)."""
+    """Decide whether ``raw`` is speech and find its frame (None: not speech).
+
+    Single-quoted spans need three words and an explicit frame (``'...,' he said`` or
+    ``X said: '...'``).
+    """
+    q = _classify_any(doc, raw, floor, ceil, min_words=min_words)
+    if q is None or not raw.single:
+        return q
+    words = len(doc.body[raw.segments[0][0]:raw.segments[-1][1]].split())
+    colon = doc.body[max(0, raw.open - 3):raw.open].rstrip().endswith(":")
+    if words >= 3 and q.frame and (q.pattern.startswith("after") or colon):
+        return q
+    return None
+
+
+def _classify_any(doc: _Doc, raw: RawQuote, floor: int, ceil: int, *, min_words: int
+                  ) -> _Quote | None:
+    """Speech decision for any quoted span (see :func:`_classify`)."""
     body = doc.body
     s0 = sentence_start(body, floor, raw.open)
     before = body[s0:raw.open]

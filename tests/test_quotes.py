@@ -205,3 +205,12 @@ def test_clause_after_said_is_not_a_speaker():
             '"I have decided," he said.')
     got = quotes_of(body)
     assert triples(got) == [("I have decided", "Lee", "say")]
+
+
+def test_single_quotes_only_with_a_clear_frame():
+    got = quotes_of(
+        "'We will fight on to the end,' said Jo Roe.",
+        "The firm says 'card-not-present' fraud is rising. - 'Very hard times' -",
+        "Mr Lee said: 'It's over for us now.'",
+    )
+    assert triples(got) == [("We will fight on to the end", "Jo Roe", "say")]
