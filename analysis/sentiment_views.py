@@ -129,13 +129,16 @@ def target_mentions(scored: pd.DataFrame, targets: Mapping[str, Iterable[str]], 
 
 def _with_window(hits: pd.DataFrame, scored: pd.DataFrame, window: int) -> pd.DataFrame:
     """Add the mean compound of sentences ``sent_id ± window`` in the same article."""
-    lookup = scored.set_index(["doc_id", "sent_id"])["compound"].sort_index()
-    means, counts = [], []
-    for doc_id, sent_id in zip(hits["doc_id"], hits["sent_id"], strict=True):
-        part = lookup.loc[(doc_id, slice(sent_id - window, sent_id + window))]
-        means.append(float(part.mean()))
-        counts.append(len(part))
-    return hits.assign(window_compound=means, window_n=np.array(counts, dtype="int64"))
+    keys = hits[["doc_id", "sent_id"]].reset_index(drop=True)
+    lookup = scored[["doc_id", "sent_id", "compound"]].drop_duplicates(["doc_id", "sent_id"])
+    total = np.zeros(len(keys))
+    count = np.zeros(len(keys), dtype="int64")
+    for offset in range(-window, window + 1):
+        shifted = keys.assign(sent_id=keys["sent_id"] + offset)
+        found = shifted.merge(lookup, on=["doc_id", "sent_id"], how="left")["compound"]
+        total += found.fillna(0.0).to_numpy(dtype="float64")
+        count += found.notna().to_numpy()
+    return hits.assign(window_compound=total / np.maximum(count, 1), window_n=count)
 
 
 def target_summary(mentions: pd.DataFrame, *, score: str = "compound", threshold: float = 0.05,
