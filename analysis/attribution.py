@@ -238,7 +238,9 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
     if k > 0 and words[k - 1].lower() in {"who", "which"} and k > 1 and words[k - 2] == ",":
         return np_backward(words, k - 2)
     if k > 0 and words[k - 1] == ",":
-        j = next((j for j in range(k - 2, max(-1, k - 18), -1) if words[j] == ","), None)
+        j = next((j for j in range(k - 2, max(-1, k - 26), -1) if words[j] == ","), None)
+        if j is not None and words[j + 1].lower() in {"who", "which", "whose"}:
+            return np_backward(words, j)  # "X, who ..., said": X
         if j is not None and np_forward(words, j + 1):
             head = np_backward(words, j)
             return (head[0], k - 1) if head else None

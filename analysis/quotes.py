@@ -212,8 +212,9 @@ def _merge_splits(doc: _Doc, quotes: list[_Quote]) -> list[_Quote]:
     out: list[_Quote] = []
     for q in quotes:
         head = out[-1] if out else None
+        gap = doc.body[head.frame.end:q.raw.open] if head and head.frame else "x"
         if (head and head.frame and head.pattern.startswith("after") and q.frame is None
-                and not q.partial and not doc.body[head.frame.end:q.raw.open].strip(" ,.;:")
+                and not q.partial and (not gap.strip(" ,.;:") or _one_clause(gap))
                 and doc.para_bounds(head.raw.open) == doc.para_bounds(q.raw.open)):
             head.segments.extend(q.segments)
             head.merged.append(q.raw)
@@ -233,6 +234,14 @@ def _inherit(doc: _Doc, prev: _Quote, q: _Quote) -> _Quote:
     if prev.frame and len(gap) < WINDOW and not re.search(r"[.!?]\s+[A-Z]", gap):
         return _Quote(q.raw, q.segments, prev.frame, "partial", partial=True)
     return q
+
+
+def _one_clause(gap: str) -> bool:
+    """``, also known as Jo. `` between an attribution and the next quote: still the same turn."""
+    text = gap.strip()
+    return len(text) < 120 and text.startswith(",") and text.endswith((".", ":")) and not any(
+        mark in text[:-1] for mark in '.!?"“”'
+    )
 
 
 def _doc_quotes(doc_id: str, body: str, *, min_words: int, single: bool) -> list[dict]:
@@ -270,7 +279,8 @@ _FOR_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))For ((?:[\w'’.-]+ ){0,6}[\w'�
 
 
 _MENTION_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|warned|according|argued|"
-                           r"insisted|stressed|explained|believes?|thinks?)\b")
+                           r"insisted|stressed|explained|believes?|thinks?|telling|saying|"
+                           r"adding|warning|insisting)\b")
 
 
 def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
@@ -297,7 +307,7 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
         v = next((i for i, t in enumerate(toks) if t[1] == m.start()), None)
         if v is None or not _verb_at(toks, v):
             continue
-        if words[v] == "according" or (v and words[v - 1] == ","):
+        if words[v] == "according" or (v and words[v - 1] == "," and not words[v].endswith("g")):
             np = np_forward(words, v + (2 if words[v] == "according" else 1))
             if np and np[1] < len(words) and words[np[1]] not in {",", ".", ";", "--", "-"}:
                 np = None  # ", said X" must end there: ", said the plan was" is not a speaker

@@ -101,7 +101,7 @@ councillor councilor delegate campaigner activist witness resident worker nurse 
 student officer soldier policeman policewoman detective inspector superintendent sheriff
 partner producer director-general editor reporter correspondent columnist presenter host
 consultant administrator organiser organizer referee umpire manager-general candidate
-undersecretary under-secretary comptroller treasurer auditor registrar provost dean rector
+drummer vocalist composer conductor chef comedian dj undersecretary under-secretary comptroller treasurer auditor registrar provost dean rector
 athlete runner sprinter cyclist golfer boxer driver rider swimmer skipper batsman bowler winger
 forward musician rapper band artist director designer developer engineer entrepreneur farmer
 campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
@@ -138,6 +138,8 @@ committee commission party ministry council bank association union inc corp corp
 agency department office court board institute university company government alliance
 organisation organization federation foundation trust service services authority news times
 post journal club fund league assembly parliament congress senate police army navy force
+magazine newspaper paper daily agency channel station website broadcaster tabloid radio
+television tv programme program show
 forces network exchange administration bureau centre center co ltd plc llc network
 """)
 """Words that end an organisation name ("Audit Committee")."""
@@ -147,7 +149,7 @@ but and or the a an in on at for while when as if however according meanwhile ye
 this that these those then so yet after before since during from with by to of earlier later
 there here it its he she they we i you his her their our his also only even still now today
 tonight tomorrow monday tuesday wednesday thursday friday saturday sunday january february
-march april may june july august september october november december speaking asked pressed
+march april july september october november december speaking asked pressed
 instead although though because despite unlike like under over about all both every each
 no not none any within without across among amid against through throughout toward towards
 upon beyond behind below above inside outside near following including except per via whereas
@@ -204,6 +206,8 @@ def is_name_token(tok: str) -> bool:
 def is_role(tok: str) -> bool:
     """Role noun, singular or plural (``diplomat``, ``officials``)."""
     low = _bare(tok.lower())
+    if len(low) > 6 and low.rstrip("s").endswith("ist") and not low.endswith(("qvist", "quist")):
+        return True  # economist, guitarist, journalists ...
     return low in ROLE_NOUNS or (low.endswith("s") and low[:-1] in ROLE_NOUNS) or (
         low.endswith("people") and low[:-6] + "person" in ROLE_NOUNS
     ) or low.endswith(("spokesman", "spokeswoman", "spokesperson"))
@@ -464,7 +468,7 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
         cut = 0
         for i, tok in enumerate(toks):
             low = tok.lower()
-            if (low in FUNCTION_WORDS or low in HONORIFICS or _is_title_word(tok)
+            if (low in FUNCTION_WORDS or low in HONORIFICS or _is_title_word(tok) or is_role(tok)
                     or _POSS.search(tok) or _bare(low) in ORG_HEADS):
                 cut = i + 1
         name = [t.rstrip(".") for t in toks[cut:] if t.lower() not in POSTNOMINALS]
