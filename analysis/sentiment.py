@@ -150,20 +150,28 @@ def article_scores(scored: pd.DataFrame, *, threshold: float = 0.05, n_boot: int
     return aggregate(scored, by="doc_id", threshold=threshold, n_boot=n_boot, seed=seed)
 
 
-def compound_histogram(scored: pd.DataFrame, *, bins: int = 20,
-                       by: str | None = None) -> pd.DataFrame:
+def compound_histogram(scored: pd.DataFrame, *, bins: int = 20, by: str | None = None,
+                       threshold: float = 0.05) -> pd.DataFrame:
     """Distribution of sentence compound scores on ``bins`` equal bins over [-1, 1].
 
-    Returns (group,) bin_left, bin_right, n_sentences, share (within group).
+    Each bin is also split by label (a bin such as [0, 0.1) holds neutral zeros and positives).
+
+    Returns:
+        (by,) bin_left, bin_right, n_sentences, share (within group), n_negative, n_neutral,
+        n_positive.
     """
     edges = np.linspace(-1.0, 1.0, bins + 1)
     parts = [(None, scored)] if by is None else list(scored.groupby(by, sort=True))
     frames = []
     for key, part in parts:
-        counts, _ = np.histogram(part["compound"].to_numpy(dtype="float64"), bins=edges)
+        values = part["compound"].to_numpy(dtype="float64")
+        labels = label(values, threshold=threshold).to_numpy()
+        counts, _ = np.histogram(values, bins=edges)
         frame = pd.DataFrame({"bin_left": edges[:-1].round(6), "bin_right": edges[1:].round(6),
                               "n_sentences": counts.astype("int64")})
         frame["share"] = frame["n_sentences"] / max(int(counts.sum()), 1)
+        for name in LABELS:
+            frame[f"n_{name}"] = np.histogram(values[labels == name], bins=edges)[0]
         if by is not None:
             frame.insert(0, by, key)
         frames.append(frame)

@@ -179,6 +179,8 @@ def test_compound_histogram():
     hist = compound_histogram(_scored(), bins=4)
     assert hist["bin_left"].tolist() == [-1.0, -0.5, 0.0, 0.5]
     assert hist["n_sentences"].tolist() == [0, 2, 2, 2]
+    assert hist["n_neutral"].tolist() == [0, 0, 1, 0]  # 0.0 is neutral, 0.1 positive
+    assert hist["n_positive"].tolist() == [0, 0, 1, 2]
     by = compound_histogram(_scored(), bins=2, by="desk")
     assert by[["desk", "n_sentences"]].values.tolist() == [["sport", 0], ["sport", 1],
                                                            ["world", 2], ["world", 3]]

@@ -50,16 +50,21 @@ def plot_arc(arc: pd.DataFrame, *, ax: Axes | None = None, doc_id: str | None = 
     return ax
 
 
-def plot_distribution(hist: pd.DataFrame, *, ax: Axes | None = None, threshold: float = 0.05,
+def plot_distribution(hist: pd.DataFrame, *, ax: Axes | None = None,
                       title: str | None = None) -> Axes:
-    """Histogram of sentence compound scores (``compound_histogram`` output, one group)."""
+    """Histogram of sentence compound scores, stacked by label (``compound_histogram`` output)."""
     ax = _axes(ax)
     mids = (hist["bin_left"] + hist["bin_right"]) / 2
-    width = float((hist["bin_right"] - hist["bin_left"]).iloc[0])
-    ax.bar(mids, hist["n_sentences"], width=width * 0.95, color=_sign_colors(mids, threshold))
+    width = float((hist["bin_right"] - hist["bin_left"]).iloc[0]) * 0.95
+    bottom = np.zeros(len(hist))
+    for name, color in (("negative", NEGATIVE), ("neutral", NEUTRAL), ("positive", POSITIVE)):
+        counts = hist[f"n_{name}"].to_numpy(dtype="float64")
+        ax.bar(mids, counts, width=width, bottom=bottom, color=color, label=name)
+        bottom += counts
     ax.set_xlim(-1, 1)
     ax.set_xlabel("VADER compound (sentence)")
     ax.set_ylabel("sentences")
+    ax.legend(frameon=False, fontsize=8)
     ax.set_title(title or f"Distribution of {int(hist['n_sentences'].sum())} sentence scores")
     return ax
 
