@@ -377,16 +377,23 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
     events.sort(key=lambda e: (e[0], e[1]))
     history: list[_Mention] = []
     genders: dict[str, str] = {}
+    orphans: list[_Quote] = []  # context quotes before any speaker: take the next one nearby
     for pos, _, item, weak in events:
         written = item.written if isinstance(item, _Quote) else item
         if isinstance(item, _Quote) and item.frame is None:
             item.speaker = _latest(history, "any")
+            if item.speaker is None:
+                orphans.append(item)
             continue
         spk = _canonical(written, pos, names, genders)
         if spk.kind == "pronoun":
             spk = _latest(history, spk.canonical, genders) or _named_before(names, pos, spk)
         if spk is not None:
             history.append(_Mention(pos, spk, weak))
+            for orphan in orphans if not weak else []:
+                if 0 <= pos - orphan.raw.end < 300:
+                    orphan.speaker = spk
+            orphans = orphans if weak else []
         if isinstance(item, _Quote):
             item.speaker = spk
 
