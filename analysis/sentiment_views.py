@@ -211,15 +211,18 @@ def word_shift(scored: pd.DataFrame, *, by: str, reference: object,
 
 
 def target_aware_scores(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Add ``target_score``: the rule-based target-aware score of each mention (optional).
+    """Add ``target_score`` and ``target_label`` from the rule-based target-aware scorer.
 
-    Uses ``analysis.target_sentiment`` (clause of the mention, what happens to the target,
-    reported speech) on the first alias match of each sentence. Raises ImportError when that
-    module is not installed; :func:`target_mentions` itself never needs it.
+    Uses ``analysis.target_sentiment.score_targets`` (clause of the mention, what happens to the
+    target, reported speech; labels with its own neutral band) on the first alias match of each
+    sentence. Raises ImportError when that module is absent; :func:`target_mentions` itself
+    never needs it.
     """
-    from analysis.target_sentiment import combine, target_features
+    from analysis.target_sentiment import score_targets
 
-    scores = [combine(target_features(text, start, end)) for text, start, end in zip(
-        mentions["text"], mentions["start_in_sentence"], mentions["end_in_sentence"],
-        strict=True)]
-    return mentions.assign(target_score=np.array(scores, dtype="float64"))
+    frame = pd.DataFrame({"text": mentions["text"].to_numpy(),
+                          "start": mentions["start_in_sentence"].to_numpy(dtype="int64"),
+                          "end": mentions["end_in_sentence"].to_numpy(dtype="int64")})
+    scored = score_targets(frame)
+    return mentions.assign(target_score=scored["target_score"].to_numpy(dtype="float64"),
+                           target_label=scored["predicted"].to_numpy())

@@ -285,3 +285,4 @@ def test_target_aware_scores_adds_a_column_when_available():
         "text": ["Police arrested the Bloc leader."]}))
     out = target_aware_scores(target_mentions(scored, {"Bloc": ["Bloc"]}))
     assert out["target_score"].dtype == "float64" and len(out) == 1
+    assert out["target_label"].iloc[0] in {"negative", "neutral", "positive"}
