@@ -209,7 +209,10 @@ def is_role(tok: str) -> bool:
     low = _bare(tok.lower())
     if len(low) > 6 and low.rstrip("s").endswith("ist") and not low.endswith(("qvist", "quist")):
         return True  # economist, guitarist, journalists ...
+    if "-" in low and low.rsplit("-", 1)[1] in ROLE_NOUNS:
+        return True  # co-chairman, vice-chair
     return low in ROLE_NOUNS or (low.endswith("s") and low[:-1] in ROLE_NOUNS) or (
+        low.endswith("es") and low[:-2] in ROLE_NOUNS) or (
         low.endswith("people") and low[:-6] + "person" in ROLE_NOUNS
     ) or low.endswith(("spokesman", "spokeswoman", "spokesperson"))
 
@@ -324,7 +327,8 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
     cut, gender, titled = 0, "", False
     for i, tok in enumerate(toks):
         low = tok.lower()
-        if i == len(toks) - 1 and is_name_token(tok) and i and _bare(low) not in ORG_HEADS:
+        if (i == len(toks) - 1 and is_name_token(tok) and i and _bare(low) not in ORG_HEADS
+                and not is_role(tok) and not _is_title_word(tok)):
             break  # the last capitalised word is the name itself ("... Mervyn King")
         if low in HONORIFICS or is_role(tok) or _POSS.search(tok) or (
             _bare(low) in ORG_HEADS
@@ -338,6 +342,8 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
             k -= 1
         if len(name) - k >= 3 and k > 0 and name[k - 1].lower() in CONNECTORS | DETERMINERS:
             k += 1  # "of the Treasury Jo Bloggs": the first capitalised word is the office
+        elif len(name) - k == 1 and k > 0 and name[k - 1].lower() in CONNECTORS | DETERMINERS:
+            return None  # "Archbishop of Canterbury": a title, not a name
         name = name[k:]
         while name and name[0] in NAME_PARTICLES:
             name = name[1:]
@@ -362,7 +368,7 @@ def _role_phrase(toks: list[str]) -> list[str]:
     """Role phrase without determiners/ordinals; ``spokesman for the LSE`` -> ``LSE spokesman``."""
     if "in" in toks[1:]:
         toks = toks[: toks.index("in", 1)]
-    kept = [t for t in toks if t.lower() not in DETERMINERS | ORDINALS | GENERIC_ADJ]
+    kept = [t for t in toks if t.lower() not in DETERMINERS | ORDINALS and t not in GENERIC_ADJ]
     for i, tok in enumerate(kept[:-1]):
         if is_role(tok) and kept[i + 1].lower() in {"for", "of", "at"}:
             org = [t for t in kept[i + 2:] if is_name_token(t)]
