@@ -265,6 +265,9 @@ def cli(argv: list[str]) -> int:
     except (OSError, ValueError) as error:
         print(f"error: {error}")
         return 2
+    if frame.empty or (train is not None and train.empty):
+        print(f"error: no labelled rows in {args.file if frame.empty else args.train}")
+        return 2
     predictions = evaluate(frame, train=train)
     primary = "supervised" if train is not None else ("rules" if "rules" in predictions
                                                       else "vader")

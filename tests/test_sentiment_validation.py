@@ -136,6 +136,14 @@ def test_cli_bad_column_is_an_error(capsys):
     assert lines[-1].startswith("error: label column 'missing'")
 
 
+def test_cli_file_without_rows_is_an_error(tmp_path, capsys):
+    empty = tmp_path / "empty.csv"
+    empty.write_text("text,label\n", encoding="utf-8")
+    code, lines = _run(capsys, empty)
+    assert code == 2
+    assert lines[-1] == f"error: no labelled rows in {empty}"
+
+
 def test_validation_summary_without_data(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("NEWS_EDA_SHARED_DATA", str(tmp_path))
     summary = sv.validation_summary(cache=False)
