@@ -126,10 +126,10 @@ def scan_double(body: str) -> list[RawQuote]:
     return sc.out
 
 
-_SINGLE = re.compile(
-    r"(?:(?<=^)|(?<=[\s(\[:—–]))[‘'](?=[A-Z\w])([^\n'‘’]{1,600}?[\w.,!?])[’'](?=$|[\s,.;:!?)—–-])",
-    re.MULTILINE,
-)
+_SINGLE = re.compile(r"[‘'](?=\w)([^\n'‘’]{1,600}?[\w.,!?])[’'](?=$|[\s,.;:!?)—–-])",
+                     re.MULTILINE)
+_SINGLE_MARK = re.compile("[‘']")
+_SINGLE_PREV = frozenset(" \t\n([:—–\u00a0")
 
 
 def scan_single(body: str) -> list[RawQuote]:
@@ -138,8 +138,16 @@ def scan_single(body: str) -> list[RawQuote]:
     The inner text may not contain a single quote mark of either kind, so contractions
     (``It's``) inside end the candidate; callers keep only clearly framed speech.
     """
-    out = []
-    for m in _SINGLE.finditer(body):
+    out: list[RawQuote] = []
+    done = 0
+    for mark in _SINGLE_MARK.finditer(body):
+        i = mark.start()
+        if i < done or (i and body[i - 1] not in _SINGLE_PREV):
+            continue  # inside the previous match, or an apostrophe (it's, the players')
+        m = _SINGLE.match(body, i)
+        if m is None:
+            continue
+        done = m.end()
         lo, hi = _strip(body, m.start(1), m.end(1))
         out.append(RawQuote(open=m.start(), end=m.end(), segments=[(lo, hi)], closed=True,
                             single=True))

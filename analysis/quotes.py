@@ -275,7 +275,7 @@ class _Mention:
     weak: bool = False  # a sentence subject, not a speaker: used for pronouns only
 
 
-_FOR_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))For ((?:[\w'’.-]+ ){0,6}[\w'’.-]+),")
+_FOR_RE = re.compile(r"(?:\A|\n|[.!?]\s)For ((?:[\w'’.-]+ ){0,6}[\w'’.-]+),")
 
 
 _MENTION_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|warned|according|argued|"
@@ -325,8 +325,9 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
     return out + _subject_mentions(doc, names, windows)
 
 
-_SENT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:(?:But|And|However|"
-                         r"Yet|So|Meanwhile|Now),? )?(?=[A-Z])")
+_SENT_START = re.compile(r"(?:\A|\n|[.!?][\"”’]?\s)(?:(?:But|And|However|Yet|So|Meanwhile|Now),? )?"
+                         r"(?=[A-Z])")
+_NAMEISH = re.compile(r"[^.!?\n]{0,60}?(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir)\b|[A-Z][\w'’-]+ [A-Z])")
 
 
 _FIRST_WORD = re.compile(r"\w+")
@@ -341,6 +342,8 @@ def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
     for m in (m for lo, hi in windows for m in _SENT_START.finditer(body, lo, hi)):
         first = _FIRST_WORD.match(body, m.end())
         if first and first.group().lower() in FUNCTION_WORDS and first.group() not in _ARTICLES:
+            continue
+        if not _NAMEISH.match(body, m.end()):
             continue
         toks = tokenize_spans(body[m.end():m.end() + 90], m.end())
         words = [t for t, _, _ in toks]
