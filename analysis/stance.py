@@ -49,6 +49,7 @@ COLUMNS = [
     "qualifier", "cues", "evidence", "sent_ids", "spans", "holder_source",
 ]
 MAX_GAP = 12  # tokens between a cue and the target mention it governs
+SENTIMENT_WEIGHT = 0.2  # VADER is a weak signal: only |compound| >= 0.5 reaches the 0.1 threshold
 REPORTED_WINDOW = 20  # tokens back from a quoted mention searched for a negation
 QUALIFIERS = [
     ("immediate", re.compile(r"\bimmediate(?:ly)?\b|\bright away\b|\bat once\b|\bwithout delay\b",
@@ -100,6 +101,16 @@ def _canonical(text: str) -> str:
     return speaker_of(text).canonical
 
 
+def _known_suffix(canonical: str, doc: _Doc) -> str:
+    """``BBC Michael Howard`` -> ``Michael Howard`` when that full name occurs in the article."""
+    words = canonical.split()
+    if len(words) > 2:
+        for _, name in doc.names.get(words[-1], []):
+            if canonical.endswith(" " + name):
+                return name
+    return canonical
+
+
 def _normalise(words: list[str], offset: int, doc: _Doc) -> list[str]:
     """Canonical holders of a noun phrase; ``X and Y`` -> two holders."""
     parts: list[list[str]] = [[]]
@@ -113,7 +124,7 @@ def _normalise(words: list[str], offset: int, doc: _Doc) -> list[str]:
     out = []
     for part in parts:
         text = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(part))
-        canonical = _canonical(text)
+        canonical = _known_suffix(_canonical(text), doc)
         out.append(corefer(canonical, offset, doc.names))
     return out
 
@@ -147,6 +158,13 @@ def _subject(toks: list[R.Tok], first: int, sent_start: int, doc: _Doc,
         return (_normalise(words, pos, doc), "relative") if words else None
     span = R.possessor_before(toks, k + 1) or R.noun_phrase_before(toks, k + 1)
     words = _np_words(toks, span)
+    if span and span[0] > 0 and toks[span[0] - 1].low == "whose":  # "X, whose party opposes"
+        j = span[0] - 2
+        while j >= 0 and toks[j].text in {",", "--"}:
+            j -= 1
+        owner = _np_words(toks, R.noun_phrase_before(toks, j + 1))
+        if owner and R.is_actor_text(owner):
+            return _normalise(owner, sent_start + toks[span[0]].start, doc), "relative"
     if words and R.is_actor_text(words):
         return _normalise(words, sent_start + toks[span[0]].start, doc), "subject"
     if prev and (coordinated or tok.low in {"but", "and", "yet", ","}):
@@ -160,7 +178,7 @@ def _frame(toks: list[R.Tok], before: int, sent_start: int,
     for k in range(min(before, len(toks)) - 1, max(-1, before - 60), -1):
         if toks[k].low in R.SPEECH_VERBS:
             j = k - 1
-            while j >= 0 and R.in_verb_group(toks[j].low):
+            while j >= 0 and R.in_verb_group(toks[j].low) and toks[j].low not in {"to", "and"}:
                 j -= 1
             words = _np_words(toks, R.noun_phrase_before(toks, j + 1))
             if words and R.is_actor_text(words):
@@ -224,7 +242,8 @@ def _reported(toks: list[R.Tok], clauses: list[int], first: int,
     hi_char = toks[min(len(toks) - 1, first + REPORTED_WINDOW)].end
     compound = float(score_texts([text[lo_char:hi_char]])["compound"].iloc[0])
     if abs(compound) >= 0.05:
-        return (1 if compound > 0 else -1), round(0.3 * abs(compound), 4), "reported+sentiment"
+        return (1 if compound > 0 else -1), round(SENTIMENT_WEIGHT * abs(compound), 4), \
+            "reported+sentiment"
     return 0, 0.0, "reported"
 
 
@@ -239,7 +258,12 @@ def _row(doc: _Doc, holder: str, source: str, target: Target, polarity: int, wei
 
 def _holder(toks: list[R.Tok], cue: R.Cue, start: int, doc: _Doc, prev: list[str] | None,
             quoted: str | None) -> tuple[list[str], str] | None:
-    """Holder of a cue: its subject, else the quote around the cue or the mention, else a frame."""
+    """Holder of a cue: its subject, else the quote around the cue or the mention, else a frame.
+
+    A passive verb cue has no holder here (its subject is the patient): None.
+    """
+    if R.passive(toks, cue):
+        return None
     found = _subject(toks, cue.first, start, doc, prev)
     if found:
         return found

@@ -90,7 +90,7 @@ VERB_CUES: dict[str, int] = {
     "campaign against": -1, "lobby against": -1, "speak against": -1, "rule out": -1,
     "dismiss": -1, "condemn": -1, "criticise": -1, "criticize": -1, "denounce": -1,
     "object to": -1, "balk at": -1, "baulk at": -1, "spurn": -1, "shun": -1, "decry": -1,
-    "fight": -1, "obstruct": -1, "scupper": -1, "torpedo": -1, "stall": -1,
+    "obstruct": -1, "scupper": -1, "torpedo": -1, "stall": -1,
 }
 # noun cues: head noun + preposition -> polarity (the noun reading, e.g. "support for")
 NOUN_CUES: dict[str, int] = {
@@ -132,6 +132,22 @@ SPEECH_VERBS = frozenset().union(*(inflect(v) for v in _words(
     "say tell argue insist stress believe think declare add note write warn caution claim "
     "reiterate explain suggest state announce acknowledge admit emphasise emphasize tweet "
     "maintain contend assert call describe speak")))
+BE_FORMS = _words("is are was were be been being am")
+
+
+def passive(toks: list[Tok], cue: Cue) -> bool:
+    """Is a verb cue passive ("should not be criticised", "was rejected")? Then its grammatical
+    subject is what is supported or opposed, not who does it."""
+    if cue.kind != "verb" or not toks[cue.first].low.endswith(("ed", "en", "ept", "ought")):
+        return False
+    for k in range(cue.first - 1, max(-1, cue.first - 5), -1):
+        if toks[k].low in BE_FORMS or toks[k].low in {"get", "gets", "got"}:
+            return True
+        if not in_verb_group(toks[k].low):
+            return False
+    return False
+
+
 CLAUSE_BREAKS = _words("; but while whereas although though however")
 RELATIVES = _words("which who that")
 DETERMINERS = _words("the a an its their his her our my your this that these those any some")

@@ -158,7 +158,7 @@ def test_reported_speech():
     assert rows(negation, confident, praise) == [
         ("d0", "Lena Ortiz", "carbon tax", -0.5, "reported+negation", ""),
         ("d1", "Lena Ortiz", "carbon tax", 1.0, "adj", "confident"),
-        ("d2", "Lena Ortiz", "carbon tax", 0.2438, "reported+sentiment", ""),
+        ("d2", "Lena Ortiz", "carbon tax", 0.1625, "reported+sentiment", ""),
     ]
 
 
@@ -188,6 +188,24 @@ def test_holder_resolution_rules():
         ("d3", "central bank governor", "carbon tax", 1.0, "verb", "seeking"),
         ("d4", "Paul Ames", "carbon tax", 1.0, "verb", "seeking"),
         ("d5", "Paul Ames", "carbon tax", 1.0, "verb", "keeping"),
+    ]
+
+
+def test_passive_cues_have_no_holder_and_fight_is_no_cue():
+    assert rows(
+        "Tony Blair should not be criticised over the carbon tax.",
+        "The carbon levy was rejected by parliament.",
+        "Soldiers were fighting the carbon tax.",
+    ) == []
+
+
+def test_whose_and_known_full_name():
+    assert rows(
+        "Mr Kennedy, whose party opposes the carbon tax, spoke.",
+        "Lena Ortiz spoke on Monday. Sources told the BBC Lena Ortiz backs the carbon tax.",
+    ) == [
+        ("d0", "Kennedy", "carbon tax", -1.0, "verb", "opposes"),
+        ("d1", "Lena Ortiz", "carbon tax", 1.0, "verb", "backs"),
     ]
 
 
