@@ -454,7 +454,8 @@ def cli(argv: list[str]) -> int:
                                      description="Holder x target stance with evidence sentences.")
     parser.add_argument("source", help="folder/glob of .txt, or a .csv/.jsonl/.parquet file")
     parser.add_argument("--targets", default=None,
-                        help="documented YAML/JSON targets file, or JSON {target: [aliases]}")
+                        help="documented YAML/JSON targets file, or a JSON object "
+                             "{target: [aliases]} (as a .json file or inline)")
     parser.add_argument("--format", choices=["jsonl", "table"], default="jsonl")
     parser.add_argument("--text-column", default=None, help="column holding the article text")
     args = parser.parse_args(argv)

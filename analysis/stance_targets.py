@@ -102,13 +102,16 @@ def _from_mapping(data: Mapping[str, Any]) -> list[Target]:
 
 
 def parse_targets(spec: Any) -> list[Target]:
-    """Targets from a YAML/JSON path, a mapping, a list of :class:`Target`, or None (default file).
+    """Targets from a YAML/JSON path, an inline JSON object string, a mapping, a list of
+    :class:`Target`, or None (the default file).
 
     Raises:
         ValueError: when the spec has no usable target.
     """
     if spec is None:
         spec = DEFAULT_TARGETS
+    if isinstance(spec, str) and spec.lstrip().startswith("{"):
+        spec = json.loads(spec)  # an inline JSON object, e.g. from the command line
     if isinstance(spec, (str, Path)):
         text = paths.resolve(spec).read_text(encoding="utf-8")
         spec = json.loads(text) if str(spec).endswith(".json") else yaml.safe_load(text)

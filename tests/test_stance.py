@@ -47,6 +47,8 @@ def test_plain_json_targets_file_and_mapping():
         ("d0", "Chile", "carbon tax", 1.0, "verb", "backs")]
     assert rows("Chile backs a carbon levy.", targets={"levy": ["carbon levy"]}) == [
         ("d0", "Chile", "levy", 1.0, "verb", "backs")]
+    assert rows("Chile backs a carbon levy.", targets='{"levy": ["carbon levy"]}') == [
+        ("d0", "Chile", "levy", 1.0, "verb", "backs")]
 
 
 def test_default_targets_file_is_documented_config():
