@@ -113,9 +113,12 @@ class _Scanner:
 def scan_double(body: str) -> list[RawQuote]:
     """All double-quoted spans of ``body`` in order (linear in ``len(body)``)."""
     sc = _Scanner(body)
+    blank = "\n\n" in body  # then a lone "\n" is a hard wrap, not a paragraph break
     for m in _MARKS.finditer(body):
         if m.group() == "\n":
-            sc.newline(m.start())
+            i = m.start()
+            if not blank or body[i + 1:i + 2] == "\n" or body[i - 1:i] == "\n":
+                sc.newline(i)
         else:
             sc.mark(m.start())
     if sc.cur is not None:

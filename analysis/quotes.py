@@ -86,7 +86,8 @@ class _Doc:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        self.breaks = [m.start() for m in re.finditer("\n", body)]
+        blank = "\n\n" in body  # then a lone "\n" is a hard wrap inside a paragraph
+        self.breaks = [m.start() for m in re.finditer("\n\n" if blank else "\n", body)]
 
     def para_bounds(self, pos: int) -> tuple[int, int]:
         k = bisect.bisect_left(self.breaks, pos)

@@ -214,3 +214,11 @@ def test_single_quotes_only_with_a_clear_frame():
         "Mr Lee said: 'It's over for us now.'",
     )
     assert triples(got) == [("We will fight on to the end", "Jo Roe", "say")]
+
+
+def test_hard_wrapped_lines_inside_paragraphs():
+    body = ('Jo Roe said: "This is a long quote that\nwraps onto a second line," and left.\n\n'
+            'Later "scare" words. "We won," said\nBo Kim.')
+    got = quotes_of(body)
+    assert triples(got) == [("This is a long quote that\nwraps onto a second line", "Jo Roe", "say"),
+                            ("We won", "Bo Kim", "say")]
