@@ -220,5 +220,7 @@ def test_hard_wrapped_lines_inside_paragraphs():
     body = ('Jo Roe said: "This is a long quote that\nwraps onto a second line," and left.\n\n'
             'Later "scare" words. "We won," said\nBo Kim.')
     got = quotes_of(body)
-    assert triples(got) == [("This is a long quote that\nwraps onto a second line", "Jo Roe", "say"),
-                            ("We won", "Bo Kim", "say")]
+    assert triples(got) == [
+        ("This is a long quote that\nwraps onto a second line", "Jo Roe", "say"),
+        ("We won", "Bo Kim", "say"),
+    ]
