@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf")
 
@@ -29,6 +30,8 @@ def plot_top_terms(data: pd.DataFrame, *, ax: Axes | None = None, label: str = "
     rows = data.head(top).iloc[::-1]
     ax.barh(rows[label].astype(str), rows[value], color=PALETTE[0])
     ax.set_xlabel(value.replace("_", " "))
+    if value == "count":
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title or f"Top {len(rows)} {label}s by {value.replace('_', ' ')}")
     ax.tick_params(axis="y", labelsize=9)
     return ax
