@@ -146,6 +146,8 @@ def _subject(toks: list[R.Tok], first: int, sent_start: int, doc: _Doc,
     if tok.low in R.FIRST_PERSON:
         speaker = doc.quote_at(pos)
         return ([speaker], "quote") if speaker else None
+    if tok.low == "they":  # plural: only the holder just named in this sentence
+        return (prev, "pronoun") if prev else None
     if tok.low in R.PRONOUN_SUBJECTS:
         person = doc.person_before(pos)
         return ([person], "pronoun") if person else None

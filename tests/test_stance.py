@@ -201,6 +201,10 @@ def test_passive_cues_have_no_holder_and_fight_is_no_cue():
     ) == []
 
 
+def test_they_is_not_resolved_to_a_single_person():
+    assert rows("Senator Ann Ames spoke on Monday. They oppose the carbon tax.") == []
+
+
 def test_whose_and_known_full_name():
     assert rows(
         "Mr Kennedy, whose party opposes the carbon tax, spoke.",
