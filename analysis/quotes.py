@@ -523,6 +523,7 @@ def extract_quotes(articles: pd.DataFrame, *, min_words: int = 4, single_quotes:
         (``body[start:end] == quote`` for one-piece quotes; the full span for split ones).
     """
     rows: list[dict] = []
+    articles = articles.assign(doc_id=articles["doc_id"].astype(str))
     for doc_id, body in zip(articles["doc_id"], articles["body"], strict=True):
         if isinstance(body, str) and ('"' in body or "“" in body or "'" in body or "‘" in body):
             rows.extend(_doc_quotes(str(doc_id), body, min_words=min_words, single=single_quotes))

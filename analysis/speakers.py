@@ -101,7 +101,7 @@ councillor councilor delegate campaigner activist witness resident worker nurse 
 student officer soldier policeman policewoman detective inspector superintendent sheriff
 partner producer director-general editor reporter correspondent columnist presenter host
 consultant administrator organiser organizer referee umpire manager-general candidate
-drummer vocalist composer conductor chef comedian dj
+drummer vocalist composer conductor chef comedian dj team-mate teammate mate
 undersecretary under-secretary comptroller treasurer auditor registrar provost dean rector
 athlete runner sprinter cyclist golfer boxer driver rider swimmer skipper batsman bowler winger
 forward musician rapper band artist director designer developer engineer entrepreneur farmer
