@@ -160,6 +160,16 @@ def _quoted_as_saying(toks: list[tuple[str, int, int]], words: list[str], j: int
     return None
 
 
+def _quoted_subject(words: list[str], v: int) -> tuple[int, int] | None:
+    """``The paper quoted a customs officer as saying: "..."``: the officer."""
+    if words[v].lower() != "saying" or v < 3 or words[v - 1].lower() != "as":
+        return None
+    q = next((i for i in range(v - 2, max(-1, v - 16), -1)
+              if words[i].lower() in {"quoted", "quotes", "quoting"}), None)
+    np = np_inverted(words, q + 1, limit=14) if q is not None else None
+    return np if np and np[1] == v - 1 else None
+
+
 def _last_verb(toks: list[tuple[str, int, int]]) -> tuple[int, str, int] | None:
     """Index, lemma and length of the last reporting verb among ``toks``."""
     for i in range(len(toks) - 1, -1, -1):
@@ -216,7 +226,8 @@ def before_frame(body: str, lo: int, hi: int) -> tuple[Frame, bool] | None:
             return None
         intro = words[np[1]:] in ([","], [])
         return Frame(lemma, *_span(toks, *np), "intro_according", toks[np[1] - 1][2]), intro
-    np = np_inverted(words, v + n) if v == 0 else _speaker_before(words, v)
+    np = np_inverted(words, v + n) if v == 0 else (
+        _quoted_subject(words, v) or _speaker_before(words, v))
     if np is None:
         return None
     if v == 0:  # Said Mr X: "..."

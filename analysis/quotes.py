@@ -175,6 +175,8 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
         return None
     if _title_case(body[raw.segments[0][0]:raw.segments[-1][1]]):
         return None
+    if bf and words >= min_words:
+        return _Quote(raw, list(raw.segments), bf[0], "partial", partial=True)
     if _ends_open(body, raw, body[raw.end:sent[1]]):  # ... is "x y", said X. (any length)
         af = after_frame(body, raw.end, sent[1])
         rest = body[af.end:sent[1]].strip() if af else "x"

@@ -168,8 +168,11 @@ def dask_client(scheduler: Any = None, *, n_workers: int | None = None) -> Itera
         finally:
             client.close()
         return
-    cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address=None)
+    import dask
+
+    with dask.config.set({"distributed.worker.profile.enabled": False}):  # GIL-hungry sampler
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
     client = Client(cluster)
     try:
         yield client
@@ -386,6 +389,10 @@ def _parquet_tasks(parts: list[Path], source: Any, columns: dict[str, str] | Non
 
 # --------------------------------------------------------------------------- Dask engine
 
+#: An article that yields a row in every output, to learn the Parquet type of each column.
+TYPE_PROBE = ('Officials met on Monday. "We will keep working on this plan until it is done," '
+              "the minister said.")
+
 
 def _keys(loaded: Any) -> pd.DataFrame:
     """What the global pass needs of a partition: doc_id and a digest of each body."""
@@ -447,36 +454,33 @@ def _tree(items: list[Any], combine: Any, fan_in: int = 8) -> Any:
     return items[0]
 
 
-def _metas(tasks: list[Any], stages: Sequence[Stage], *, max_parts: int = 4
+def _metas(first: Any, stages: Sequence[Stage], *, sample: int = 100
            ) -> dict[str, tuple[pd.DataFrame, Any]]:
-    """(meta, pyarrow schema) of every output, from the first partitions.
+    """(meta, pyarrow schema) of every output, from the first partition (a ``LoadResult``).
 
     ``meta`` is an empty frame with the output's columns and dtypes. The Parquet types
-    of object columns (lists, strings) are read off real output: partitions are sampled
-    (up to ``max_parts``) until every column has a value; still unknown ones are strings.
+    of object columns (lists, strings) are read off the output of the first ``sample``
+    articles plus :data:`TYPE_PROBE` (so that list columns of quotes have an example); a
+    column with no value there is written as strings (lists of strings).
     """
-    empty_ids = pd.DataFrame({"doc_id": [], "duplicate_of": []}, dtype="str")
-    first = tasks[0].compute(scheduler="sync")
-    empty = _partition(first._replace(articles=first.articles.iloc[:0]), empty_ids, stages)
-    loaded = [first.articles]
-    while True:
-        articles = pd.concat(loaded, ignore_index=True)
-        ids = articles[["doc_id", "duplicate_of"]]
-        full = _partition(first._replace(articles=articles), ids, stages)
-        schemas = {name: _schema(full[name].reindex(columns=frame.columns))
-                   for name, frame in empty.items()}
-        unknown = any(_unknown(f.type) for schema in schemas.values() for f in schema)
-        if not unknown or len(loaded) >= min(max_parts, len(tasks)):
-            break
-        loaded.append(tasks[len(loaded)].compute(scheduler="sync").articles)
     import pyarrow as pa
 
+    empty_ids = pd.DataFrame({"doc_id": [], "duplicate_of": []}, dtype="str")
+    empty = _partition(first._replace(articles=first.articles.iloc[:0]), empty_ids, stages)
+    from analysis.corpus import load_articles
+
+    probe = load_articles(pd.DataFrame({"id": ["type-probe"], "title": ["Probe"],
+                                        "text": [TYPE_PROBE]})).articles
+    head = pd.concat([first.articles.head(sample),
+                      probe.reindex(columns=first.articles.columns)], ignore_index=True)
+    full = _partition(first._replace(articles=head),
+                      head[["doc_id", "duplicate_of"]].reset_index(drop=True), stages)
     out = {}
     for name, frame in empty.items():
         dtypes = {c: (full[name][c].dtype if frame[c].dtype == object else frame[c].dtype)
                   for c in frame.columns}
-        schema = pa.schema([_typed_field(f) for f in schemas[name]])
-        out[name] = (frame.astype(dtypes).iloc[:0], schema)
+        schema = _schema(full[name].reindex(columns=frame.columns))
+        out[name] = (frame.astype(dtypes).iloc[:0], pa.schema([_typed_field(f) for f in schema]))
     return out
 
 
@@ -486,15 +490,8 @@ def _schema(frame: pd.DataFrame) -> Any:
     return pa.Schema.from_pandas(frame, preserve_index=False)
 
 
-def _unknown(kind: Any) -> bool:
-    """A Parquet type the sample could not tell: all missing values or only empty lists."""
-    import pyarrow as pa
-
-    return pa.types.is_null(kind) or pa.types.is_list(kind) and pa.types.is_null(kind.value_type)
-
-
 def _typed_field(field: Any) -> Any:
-    """A Parquet field whose type the sample could not tell (all missing) becomes string."""
+    """A field the sample could not type (all missing, or only empty lists) holds strings."""
     import pyarrow as pa
 
     if pa.types.is_null(field.type):
@@ -541,7 +538,8 @@ def _run_dask(
                           [dask.delayed(_field)(t, "problems") for t in tasks],
                           client=client, scheduler=scheduler, progress=progress)
     ids = _global_ids(list(keys))
-    metas = _metas(tasks, stages)
+    (metas,) = compute(dask.delayed(_metas)(tasks[0], stages), client=client,
+                       scheduler=scheduler, progress=False)
     manifest = {"settings": _settings("dask", stages, columns)}
     with cache_mod.atomic_entry(key, root=root, manifest=manifest) as tmp:
         results = [dask.delayed(_partition)(t, i, stages) for t, i in zip(tasks, ids, strict=True)]

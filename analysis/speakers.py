@@ -40,7 +40,7 @@ _REGULAR = _words(
     "predict recall complain maintain observe joke quip vow pledge promise estimate agree "
     "counter emphasise emphasize underline conclude state assert allege report repeat "
     "contend exclaim shout scream whisper murmur mutter write answer testify protest recount "
-    "caution lament boast grumble concur affirm sigh snap retort plead tell advise"
+    "caution lament boast grumble concur affirm sigh snap retort plead tell advise describe"
 )
 
 
@@ -168,7 +168,7 @@ POSTNOMINALS = frozenset({"mp", "mep", "qc", "kc", "jr", "jr.", "sr", "sr.", "ob
 NAME_TOKEN = r"[A-Z\u00C0-\u00DE][\w'’.\-]*"
 _POSS = re.compile(r"['’]s?$")
 _NAME = re.compile(NAME_TOKEN)
-TOKEN_RE = re.compile(r"\w+(?:[-'’.&]\w+)*\.?|--|[^\w\s]")
+TOKEN_RE = re.compile(r"\w+(?:[-'’.&]\w+)*(?:(?<=s)['’](?!\w))?\.?|--|[^\w\s]")
 
 # ---------------------------------------------------------------- token helpers
 
@@ -223,7 +223,8 @@ def np_token_ok(tok: str) -> bool:
     low = tok.lower()
     return (is_name_token(tok) or low in NAME_PARTICLES or is_role(tok) or low in ROLE_MODIFIERS
             or low in CONNECTORS or _bare(low) in ORG_HEADS or low in HONORIFICS
-            or low in POSTNOMINALS or low in ORDINALS or tok in {"'s", "’s"})
+            or low in POSTNOMINALS or low in ORDINALS or tok in {"'s", "’s"}
+            or (len(tok) > 3 and bool(_POSS.search(tok))))  # the employers' federation
 
 
 def is_pronoun(tok: str) -> bool:
