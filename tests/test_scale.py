@@ -170,8 +170,8 @@ def test_each_partition_is_processed_once(jsonl: Path, tmp_path: Path, monkeypat
     monkeypatch.setattr(pipeline, "process_partition", counting)
     run(jsonl, "dask", tmp_path, scheduler="sync")
     # partitions of 2, 0, 2, 2 articles, plus two sample runs that fix the output types
-    # (no article, then the first partition)
-    assert sorted(calls) == [0, 0, 2, 2, 2, 2]
+    # (no article, then the first partition with the type probe article)
+    assert sorted(calls) == [0, 0, 2, 2, 2, 3]
 
 
 def test_interrupt_leaves_no_cache_entry(jsonl: Path, tmp_path: Path, monkeypatch) -> None:
