@@ -394,13 +394,14 @@ TYPE_PROBE = ('Officials met on Monday. "We will keep working on this plan until
               "the minister said.")
 
 
-def _keys(loaded: Any) -> pd.DataFrame:
-    """What the global pass needs of a partition: doc_id and a digest of each body."""
+def _keys(articles: pd.DataFrame) -> pd.DataFrame:
+    """What the corpus-wide rules need of a partition: doc_id, duplicate_of, a body digest."""
     import hashlib
 
-    bodies = loaded.articles["body"].tolist()
-    digests = [hashlib.blake2b(b.encode(), digest_size=16).hexdigest() for b in bodies]
-    return pd.DataFrame({"doc_id": loaded.articles["doc_id"].tolist(), "body": digests})
+    digests = [hashlib.blake2b(b.encode(), digest_size=16).hexdigest()
+               for b in articles["body"].tolist()]
+    return pd.DataFrame({"doc_id": articles["doc_id"].tolist(),
+                         "duplicate_of": articles["duplicate_of"].tolist(), "body": digests})
 
 
 def _global_ids(keys: list[pd.DataFrame]) -> list[pd.DataFrame]:
@@ -417,14 +418,49 @@ def _global_ids(keys: list[pd.DataFrame]) -> list[pd.DataFrame]:
             for size, end in zip(sizes, ends, strict=True)]
 
 
-def _partition(loaded: Any, ids: pd.DataFrame, stages: Sequence[Stage]) -> dict[str, pd.DataFrame]:
-    """Articles of a partition with corpus-wide ids, and the stage frames computed from them."""
-    articles = loaded.articles.copy()
-    if not ids["doc_id"].equals(articles["doc_id"]) or ids["duplicate_of"].notna().any():
-        articles["doc_id"] = ids["doc_id"].to_numpy()
-        articles["duplicate_of"] = ids["duplicate_of"].to_numpy()
-        articles = articles.astype({"doc_id": "str", "duplicate_of": "str"})
-    return {"articles": articles, **pipeline.process_partition(articles, stages=stages)}
+def _partition(loaded: Any, stages: Sequence[Stage]) -> dict[str, pd.DataFrame]:
+    """Articles of a partition, its problems, its keys and the frame of each stage."""
+    articles = loaded.articles
+    return {"articles": articles, "problems": loaded.problems, "keys": _keys(articles),
+            **pipeline.process_partition(articles, stages=stages)}
+
+
+def _fix_part(folder: Path, index: int, local: pd.DataFrame, fixed: pd.DataFrame,
+              names: Sequence[str], schemas: dict[str, Any]) -> int:
+    """Rewrite part ``index`` of some outputs with corpus-wide doc_id / duplicate_of."""
+    import os
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rename = dict(zip(local["doc_id"], fixed["doc_id"], strict=True))
+    for name in names:
+        path = folder / f"{name}.parquet" / f"part.{index}.parquet"
+        frame = pq.read_table(path).to_pandas()
+        if name == "articles":
+            frame["doc_id"] = fixed["doc_id"].to_numpy()
+            frame["duplicate_of"] = fixed["duplicate_of"].to_numpy()
+        else:
+            frame["doc_id"] = frame["doc_id"].map(rename)
+        table = pa.Table.from_pandas(frame, schema=schemas[name], preserve_index=False)
+        pq.write_table(table, path.with_suffix(".tmp"))
+        os.replace(path.with_suffix(".tmp"), path)
+    return len(names)
+
+
+def _fixes(keys: list[pd.DataFrame], names: Sequence[str]) -> list[tuple[int, Any, Any, list]]:
+    """Partitions whose ids or duplicates change once the whole corpus is seen.
+
+    A renamed doc_id (the same id in two partitions gets ``~2``) touches every output of
+    the partition; a duplicate of an article in an earlier partition only ``articles``.
+    """
+    out = []
+    for index, (local, fixed) in enumerate(zip(keys, _global_ids(keys), strict=True)):
+        if not local["doc_id"].astype("str").equals(fixed["doc_id"]):
+            out.append((index, local, fixed, list(names)))
+        elif not local["duplicate_of"].astype("str").equals(fixed["duplicate_of"]):
+            out.append((index, local, fixed, ["articles"]))
+    return out
 
 
 def _pick(frames: dict[str, pd.DataFrame], name: str, meta: pd.DataFrame) -> pd.DataFrame:
@@ -465,16 +501,16 @@ def _metas(first: Any, stages: Sequence[Stage], *, sample: int = 100
     """
     import pyarrow as pa
 
-    empty_ids = pd.DataFrame({"doc_id": [], "duplicate_of": []}, dtype="str")
-    empty = _partition(first._replace(articles=first.articles.iloc[:0]), empty_ids, stages)
     from analysis.corpus import load_articles
 
+    def outputs(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+        return {"articles": articles, **pipeline.process_partition(articles, stages=stages)}
+
+    empty = outputs(first.articles.iloc[:0])
     probe = load_articles(pd.DataFrame({"id": ["type-probe"], "title": ["Probe"],
                                         "text": [TYPE_PROBE]})).articles
-    head = pd.concat([first.articles.head(sample),
-                      probe.reindex(columns=first.articles.columns)], ignore_index=True)
-    full = _partition(first._replace(articles=head),
-                      head[["doc_id", "duplicate_of"]].reset_index(drop=True), stages)
+    full = outputs(pd.concat([first.articles.head(sample),
+                              probe.reindex(columns=first.articles.columns)], ignore_index=True))
     out = {}
     for name, frame in empty.items():
         dtypes = {c: (full[name][c].dtype if frame[c].dtype == object else frame[c].dtype)
@@ -510,9 +546,12 @@ def run_dask(
     ``client`` is a ``distributed.Client`` or the name of a local Dask scheduler
     ("threads", "processes", "sync").
 
-    Pass 1 loads each partition and keeps only doc_id and a body digest (for corpus-wide
-    ids and duplicates); pass 2 reloads each partition and writes articles, sentences,
-    tokens, sentiment and quotes as Parquet parts while partial counts are summed in a tree.
+    One pass loads each partition, runs the stages and writes articles, sentences, tokens,
+    sentiment and quotes as Parquet parts, while partial counts are summed in a tree and
+    each partition's doc_ids and body digests come back to the client. The corpus-wide
+    rules of ``load_articles`` (a repeated doc_id gets ``~2``, ``duplicate_of`` names the
+    first article with the same body) are then applied by rewriting only the parts they
+    change (usually a few small ``articles`` parts). Memory stays that of a few partitions.
     """
     import dask
 
@@ -534,28 +573,31 @@ def _run_dask(
     client = None if isinstance(client, str) else client
     if client is not None:
         client.run(pipeline.warm_up, stages)
-    keys, found = compute([dask.delayed(_keys)(t) for t in tasks],
-                          [dask.delayed(_field)(t, "problems") for t in tasks],
-                          client=client, scheduler=scheduler, progress=progress)
-    ids = _global_ids(list(keys))
     (metas,) = compute(dask.delayed(_metas)(tasks[0], stages), client=client,
                        scheduler=scheduler, progress=False)
     manifest = {"settings": _settings("dask", stages, columns)}
     with cache_mod.atomic_entry(key, root=root, manifest=manifest) as tmp:
-        results = [dask.delayed(_partition)(t, i, stages) for t, i in zip(tasks, ids, strict=True)]
+        results = [dask.delayed(_partition)(t, stages) for t in tasks]
         writes = []
         for name, (meta, schema) in metas.items():
             if name == "counts":
                 continue
             parts = [dask.delayed(_pick)(r, name, meta) for r in results]
             frame = dd.from_delayed(parts, meta=meta, verify_meta=False)
-            write = frame.to_parquet(tmp / f"{name}.parquet", write_index=False,
-                                     schema=schema, compute=False)
+            write = frame.to_parquet(tmp / f"{name}.parquet", write_index=False, schema=schema,
+                                     write_metadata_file=False, compute=False)
             writes.append(write.to_delayed() if hasattr(write, "to_delayed") else write)
         counts = (_tree([dask.delayed(_field)(r, "counts") for r in results],
                         _combine_counts) if "counts" in stages else dask.delayed(None))
-        *_, partial = compute(*writes, counts, client=client, scheduler=scheduler,
-                              progress=progress)
+        *_, partial, keys, found = compute(
+            *writes, counts, [dask.delayed(_field)(r, "keys") for r in results],
+            [dask.delayed(_field)(r, "problems") for r in results],
+            client=client, scheduler=scheduler, progress=progress)
+        names = [name for name in metas if name != "counts"]
+        schemas = {name: schema for name, (_, schema) in metas.items()}
+        fixes = [dask.delayed(_fix_part)(tmp, *fix, schemas) for fix in _fixes(keys, names)]
+        if fixes:
+            compute(*fixes, client=client, scheduler=scheduler, progress=False)
         every = pd.DataFrame(problems, columns=["input", "reason"]).astype("str")
         pd.concat([every, *found], ignore_index=True).to_parquet(tmp / "problems.parquet",
                                                                   index=False)
