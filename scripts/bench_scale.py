@@ -1,9 +1,10 @@
 """Benchmark: Dask with 2 workers vs 1, and how time and peak memory grow with the corpus.
 
-The corpus is ../shared/data/reuters21578/reuters21578.jsonl (or its first ``--base`` lines),
-repeated 1x, 4x and 16x (each copy gets new ids) and written as partitioned Parquet in a
-temporary folder first (``--partition-size`` articles per row group = per Dask partition),
-so the Dask engine streams partitions from files and never holds the corpus in the client.
+The corpus is the first ``--base`` lines (default 2,000; 0 = all) of
+../shared/data/reuters21578/reuters21578.jsonl, repeated 1x, 4x and 16x (each copy gets
+new ids) and written as partitioned Parquet in a temporary folder first
+(``--partition-size`` articles per row group = per Dask partition), so the Dask engine
+streams partitions from files and never holds the corpus in the client.
 
 Each measurement runs in a fresh child process running the whole pipeline (load, sentences,
 tokens, counts, sentiment, quotes) with its results written as Parquet (a throw-away cache),
@@ -12,7 +13,8 @@ and the parent samples the resident memory (RSS) of the child and of all its des
 Time is wall time of ``run_pipeline`` only: imports (NLTK, SciPy) and cluster start-up are
 "start-up" (each engine first runs :func:`analysis.pipeline.warm_up`), printed apart.
 
-    .venv/bin/python scripts/bench_scale.py [--base N] [--copies 1,4,16] [--pandas-max 16]
+    .venv/bin/python scripts/bench_scale.py [--base N] [--copies 1,4,16] [--workers-on 4]
+        [--pandas-max 16] [--partition-size 500] [--stages sentences,tokens,...]
 """
 
 from __future__ import annotations
@@ -134,12 +136,15 @@ def row(label: str, result: dict, base: dict | None, copies: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", type=int, default=None,
-                        help="first N lines of the corpus as the 1x corpus (default: all)")
+    parser.add_argument("--base", type=int, default=2000,
+                        help="first N lines of the corpus as the 1x corpus (0: all 21,578; "
+                             "16x of all takes hours on 2 cores)")
     parser.add_argument("--copies", default="1,4,16", help="repeats to measure")
     parser.add_argument("--pandas-max", type=int, default=16,
                         help="largest repeat run on the pandas engine (memory grows with it)")
     parser.add_argument("--partition-size", type=int, default=500, help="articles per partition")
+    parser.add_argument("--workers-on", type=int, default=4,
+                        help="repeat on which to compare 2 workers with 1 (default 4x)")
     parser.add_argument("--stages", default=",".join(STAGES), help="stages to run")
     parser.add_argument("--measure", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -155,11 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     size = args.partition_size
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         folders = {c: write_copies(args.base, c, Path(tmp), size) for c in copies}
-        one = folders[copies[0]]
-        single = run_child("dask", one, 1, size, args.stages)
-        double = run_child("dask", one, 2, size, args.stages)
-        print(f"corpus {copies[0]}x: {single['articles']:,} articles, {single['words']:,} words, "
-              f"{size} articles per partition")
+        on = args.workers_on if args.workers_on in folders else copies[0]
+        single = run_child("dask", folders[on], 1, size, args.stages)
+        double = run_child("dask", folders[on], 2, size, args.stages)
+        print(f"corpus {on}x: {single['articles']:,} articles, {single['words']:,} words, "
+              f"{size} articles per partition", flush=True)
         for name, result in (("dask 1 worker ", single), ("dask 2 workers", double)):
             print(f"{name}: {result['seconds']:8.1f} s (cluster start {result['startup']:.1f} s, "
                   f"peak memory {result['peak_mb']:,.0f} MB)")
@@ -173,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
                 if engine == "pandas" and c > args.pandas_max:
                     print(f"{engine:<18} {c:>3}x skipped (--pandas-max {args.pandas_max})")
                     continue
-                result = {**(double if engine == "dask" and c == copies[0] else
+                result = {**(double if engine == "dask" and c == on else
                              run_child(engine, folders[c], 2, size, args.stages)), "copies": c}
                 label = engine if engine == "pandas" else "dask (2 workers)"
                 print(row(label, result, base, c), flush=True)
