@@ -21,12 +21,15 @@ mermaid and widget scripts, and tables are made searchable by a small inline scr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import html
 import json
+import os
 import platform
 import re
 import sys
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -119,8 +122,6 @@ MARKDOWN_LINK = re.compile(r"(\]\()([^)\s#:]+)((?:#[^)\s]*)?[^)]*\))")
 def relink(nb: nbformat.NotebookNode, *, source_dir: Path, page_dir: Path) -> None:
     """Point relative Markdown links (written for ``notebooks/``) at the same files from
     ``page_dir``, so that e.g. ``[data](../figures/x.csv)`` still opens from a report page."""
-    import os
-
     def fix(match: re.Match) -> str:
         target = (source_dir / match.group(2)).resolve()
         if not target.exists():
@@ -139,19 +140,54 @@ def corpus_line(summary: dict[str, Any]) -> str:
             f"content hash {summary['content_hash']}")
 
 
-def run_notebook(source: Path, target: Path, parameters: dict[str, Any]) -> str | None:
-    """Execute ``source`` into ``target`` with papermill; return the error text, if any."""
+SHARED_DEFAULT = re.compile(r"""^([A-Za-z_]\w*)\s*=\s*["']\.\./shared/data/([^"']*)["']""", re.M)
+
+
+def shared_parameters(nb: nbformat.NotebookNode, base: Path) -> dict[str, str]:
+    """Parameters whose default points into ``../shared/data``, re-pointed under ``base``."""
+    index = notebooks.parameters_index(nb)
+    source = nb.cells[index].source if index is not None else ""
+    return {name: str(base / rest) for name, rest in SHARED_DEFAULT.findall(source)}
+
+
+@contextlib.contextmanager
+def shared_data_base(base: Path | None) -> Iterator[None]:
+    """Kernels started inside see ``base`` as ``../shared/data`` (``NEWS_EDA_SHARED_DATA``)."""
+    if base is None:
+        yield
+        return
+    before = os.environ.get("NEWS_EDA_SHARED_DATA")
+    os.environ["NEWS_EDA_SHARED_DATA"] = str(base)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("NEWS_EDA_SHARED_DATA", None)
+        else:
+            os.environ["NEWS_EDA_SHARED_DATA"] = before
+
+
+def run_notebook(source: Path, target: Path, parameters: dict[str, Any], *,
+                 shared_base: Path | None = None) -> str | None:
+    """Execute ``source`` into ``target`` with papermill; return the error text, if any.
+
+    ``shared_base`` replaces ``../shared/data`` for the kernel (environment variable and
+    parameters defaulting to a path in it); a folder that does not exist skips those cells.
+    """
     import papermill
 
     notebooks.warm_font_cache()
     nb = nbformat.read(source, as_version=4)
     declared = notebook_parameters(nb)
     wanted = {k: v for k, v in parameters.items() if k in declared}
+    if shared_base is not None:
+        wanted = {**shared_parameters(nb, shared_base), **wanted}
     try:
-        papermill.execute_notebook(
-            str(source), str(target), parameters=wanted, kernel_name=notebooks.KERNEL,
-            language="python", cwd=str(source.parent), progress_bar=False, log_output=False,
-        )
+        with shared_data_base(shared_base):
+            papermill.execute_notebook(
+                str(source), str(target), parameters=wanted, kernel_name=notebooks.KERNEL,
+                language="python", cwd=str(source.parent), progress_bar=False, log_output=False,
+            )
     except Exception as error:  # papermill still wrote the notebook, with the traceback
         return f"{type(error).__name__}: {str(error).strip().splitlines()[-1][:300]}"
     return None
@@ -188,8 +224,14 @@ def build_report(
     out: Path | None = None,
     names: list[str] | None = None,
     notebooks_dir: Path | None = None,
+    skip_shared_data: bool = False,
 ) -> dict[str, Any]:
-    """Execute the notebooks on ``corpus`` into ``out`` and export HTML; return the manifest."""
+    """Execute the notebooks on ``corpus`` into ``out`` and export HTML; return the manifest.
+
+    ``skip_shared_data`` hides ``../shared/data`` from the notebooks, so that cells that only
+    validate methods on the shared labelled sets (minutes of work, independent of ``corpus``)
+    print "dataset not found" instead of running. ``corpus`` itself may still live there.
+    """
     corpus = corpus_argument(corpus)
     out = (out or paths.REPORTS / corpus_name(corpus)).resolve()
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
@@ -199,11 +241,13 @@ def build_report(
     manifest: dict[str, Any] = {
         "name": out.name, "summary": corpus_summary(corpus, columns), "group": group,
         "columns": columns, "versions": package_versions(), "pages": [],
+        "shared_data": not skip_shared_data,
     }
     for source in notebooks.notebook_paths(names, folder=notebooks_dir):
         print(f"report {out.name}: executing {source.name}", flush=True)
         executed = out / "notebooks" / source.name
-        error = run_notebook(source, executed, parameters)
+        hidden = out / ".no-shared-data" if skip_shared_data else None  # never created
+        error = run_notebook(source, executed, parameters, shared_base=hidden)
         if executed.exists():
             nb = nbformat.read(executed, as_version=4)
         else:  # papermill stopped before running anything: show why
@@ -271,7 +315,10 @@ def report_section(manifest: dict[str, Any], folder: str) -> str:
         + (f", {summary['words']:,} words" if summary.get("words") is not None else "")
         + f", {summary['problems']:,} inputs skipped with a reason; content hash "
         f"<code>{_escape(summary['content_hash'])}</code>; dates: {_escape(dates)}.</p>\n"
-        f"<table>\n{''.join(rows)}\n</table>\n"
+        + ("" if manifest.get("shared_data", True) else
+           "<p>Built with <code>--skip-shared-data</code>: cells that validate methods on "
+           "<code>../shared/data</code> were skipped.</p>\n")
+        + f"<table>\n{''.join(rows)}\n</table>\n"
         f'<p class="versions">Package versions: {_escape(versions)}</p>\n')
 
 
@@ -309,9 +356,12 @@ def cli(argv: list[str]) -> int:
                         help="output folder (default: reports/<corpus name>)")
     parser.add_argument("--only", nargs="*", default=None, metavar="NAME",
                         help="substrings of notebook names to run (default: all)")
+    parser.add_argument("--skip-shared-data", action="store_true",
+                        help="hide ../shared/data from the notebooks (skips the validation "
+                             "cells on the shared labelled sets; much faster)")
     args = parser.parse_args(argv)
     manifest = build_report(args.corpus, columns=args.columns, group=args.group, out=args.out,
-                            names=args.only)
+                            names=args.only, skip_shared_data=args.skip_shared_data)
     failed = [p["notebook"] for p in manifest["pages"] if p["error"]]
     index = (args.out.resolve().parent if args.out else paths.REPORTS) / "index.html"
     print(f"{len(manifest['pages'])} notebook(s) exported; open {index}")

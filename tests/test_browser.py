@@ -24,8 +24,6 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 FIXTURES = paths.TESTS / "fixtures" / "report"
 HOSTILE_TITLE = "<script>window.__pwned=1</script> Minister unveils <b>bold</b> harbour plan"
-LITERAL_ATTACKS = ("<script>window.__pwned=1</script>", "<img src=x onerror=window.__pwned=2>",
-                   '<iframe src="javascript:window.__pwned=3">', "<svg onload=window.__pwned=4>")
 
 NETWORK = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
                      r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import)""", re.I)
@@ -62,6 +60,10 @@ def open_page(browser: Any, path: Path, screenshot: Path | None = None) -> dict[
         links: Array.from(document.querySelectorAll('a[href]')).map(a => a.href),
         text: document.body.innerText,
         tables: document.querySelectorAll('div.news-eda-table').length,
+        injected: Array.from(document.querySelectorAll('*')).filter(el =>
+            Array.from(el.attributes).some(a => a.value.includes('__pwned'))
+            || (el.tagName === 'SCRIPT' && el.textContent.includes('__pwned'))
+            || ['IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName)).map(el => el.outerHTML),
     })""")
     if screenshot is not None:
         screenshot.parent.mkdir(parents=True, exist_ok=True)
@@ -85,6 +87,7 @@ def check_report(browser: Any, out: Path) -> dict[str, dict[str, Any]]:
         result = open_page(browser, path, shot)
         assert result["problems"] == [], (path.name, result["problems"])
         assert result["pwned"] == "undefined", path.name
+        assert result["injected"] == [], path.name  # article text never became markup
         assert all(done and width > 0 for done, width in result["images"]), path.name
         for link in result["links"]:
             if link.startswith("file://"):
@@ -100,7 +103,10 @@ def check_report(browser: Any, out: Path) -> dict[str, dict[str, Any]]:
 def build(corpus: str, name: str, **options: Any) -> Path:
     """Build a report into ``reports/<name>`` and assert every notebook ran."""
     started = time.monotonic()
-    manifest = report.build_report(corpus, out=paths.REPORTS / name, **options)
+    # The validation cells on the shared labelled sets do not depend on the corpus and take
+    # minutes: hide ../shared/data from the kernels (the bbc corpus is passed by full path).
+    manifest = report.build_report(corpus, out=paths.REPORTS / name, skip_shared_data=True,
+                                   **options)
     print(f"report {name}: {time.monotonic() - started:.0f} s")  # shown with pytest -s
     assert [p["error"] for p in manifest["pages"]] == [None] * len(manifest["pages"])
     return paths.REPORTS / name
@@ -137,9 +143,8 @@ def test_project_notebooks_on_hostile_corpus(browser: Any) -> None:
     if not notebooks.notebook_paths():
         pytest.skip("no notebooks yet")
     results = check_report(browser, build(str(FIXTURES / "hostile"), "test-hostile"))
-    for name, result in results.items():  # wherever article text is shown, it is literal text
-        if "__pwned" in result["text"]:
-            assert any(attack in result["text"] for attack in LITERAL_ATTACKS), name
+    # the hostile article is shown (titles, contexts, quotes) -- as text, see check_report
+    assert any("__pwned" in r["text"] for r in results.values())
 
 
 def test_project_notebooks_on_seeds(browser: Any) -> None:

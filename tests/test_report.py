@@ -201,3 +201,17 @@ def test_relative_markdown_links_follow_the_page(tmp_path: Path) -> None:
     assert nb.cells[0].source == (
         "[data](../../figures/01_x.csv), [gone](../figures/none.csv), [web](https://x.org/a), "
         "[here](#part-2)")
+
+
+def test_skip_shared_data_repoints_parameters_and_environment(tmp_path: Path) -> None:
+    import os
+
+    nb = new_notebook(cells=[new_code_cell(
+        'CORPUS = "seeds"\nRUW_DIR = "../shared/data/ruw"\nOTHER = "data/x"',
+        metadata={"tags": ["parameters"]})])
+    repointed = report.shared_parameters(nb, tmp_path / "none")
+    assert repointed == {"RUW_DIR": str(tmp_path / "none" / "ruw")}
+    before = os.environ.get("NEWS_EDA_SHARED_DATA")
+    with report.shared_data_base(tmp_path / "none"):
+        assert os.environ["NEWS_EDA_SHARED_DATA"] == str(tmp_path / "none")
+    assert os.environ.get("NEWS_EDA_SHARED_DATA") == before
