@@ -255,7 +255,7 @@ def _doc_quotes(doc_id: str, body: str, *, min_words: int, single: bool) -> list
     for k, raw in enumerate(raws):
         p0, p1 = doc.para_bounds(raw.open)
         floor = max(p0, raws[k - 1].end) if k else p0
-        ceil = min(p1 if raw.closed else doc.para_bounds(raw.end - 1)[1],
+        ceil = min(doc.para_bounds(raw.end - 1)[1],
                    raws[k + 1].open if k + 1 < len(raws) else len(body), raw.end + WINDOW)
         ceil = max(ceil, raw.end)
         q = _classify(doc, raw, floor, ceil, min_words=min_words)
@@ -468,8 +468,8 @@ def _latest(history: list[_Mention], pronoun: str, genders: dict[str, str] | Non
 
 def _row(doc_id: str, i: int, q: _Quote, body: str) -> dict:
     segs = q.segments
-    if len(segs) == 1 and body[segs[0][1] - 1] == ",":
-        segs = [(segs[0][0], segs[0][1] - 1)]
+    if body[segs[-1][1] - 1] == ",":
+        segs = [*segs[:-1], (segs[-1][0], segs[-1][1] - 1)]
     text = " ".join(body[s:e] for s, e in segs)
     spk = q.speaker
     conf = CONFIDENCE.get(q.pattern if q.frame or q.pattern == "context" else "none", 0.5)

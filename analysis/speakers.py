@@ -279,6 +279,7 @@ _INVERTED_STOP = _words("""
 in on at during after before when while as who whose which that adding speaking referring
 yesterday today tonight last this from via with according but and because although if
 though since until whether than said says told now currently also formerly
+outside inside near behind across ahead
 """)
 
 

@@ -224,3 +224,11 @@ def test_hard_wrapped_lines_inside_paragraphs():
         ("This is a long quote that\nwraps onto a second line", "Jo Roe", "say"),
         ("We won", "Bo Kim", "say"),
     ]
+
+
+def test_curly_multi_paragraph_quote_attributed_after_its_last_part():
+    body = "“This is the first part of it.\n\n“And this is the second,” said Ann Lee."
+    got = quotes_of(body)
+    assert triples(got) == [("This is the first part of it. And this is the second", "Ann Lee",
+                             "say")]
+    assert got["para_ids"].tolist() == [[0, 1]] and got["pattern"].tolist() == ["after_inverted"]
