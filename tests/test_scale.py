@@ -206,3 +206,21 @@ def test_unknown_engine_and_stage(jsonl: Path, tmp_path: Path) -> None:
         run(jsonl, "spark", tmp_path, cache=False)
     with pytest.raises(ValueError, match="unknown stages"):
         pipeline.process_partition(load_articles(jsonl).articles, stages=("lemmas",))
+
+
+def test_ctrl_c_while_waiting_cancels_the_cluster_work() -> None:
+    class Client:  # stands in for distributed.Client: Ctrl-C arrives while gathering
+        cancelled = None
+
+        def compute(self, collections):
+            return ["future"]
+
+        def gather(self, futures):
+            raise KeyboardInterrupt
+
+        def cancel(self, futures):
+            Client.cancelled = futures
+
+    with pytest.raises(KeyboardInterrupt):
+        scale.compute("graph", client=Client(), progress=False)
+    assert Client.cancelled == ["future"]
