@@ -328,13 +328,14 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
     return out + _subject_mentions(doc, names, windows)
 
 
-_SENT_START = re.compile(r"(?:\A|\n|[.!?][\"”’]?\s)(?:(?:But|And|However|Yet|So|Meanwhile|Now),? )?"
-                         r"(?=[A-Z])")
+_SENT_START = re.compile(r"(?:\A|\n|[.!?][\"”’]?\s)"
+                         r"(?P<conj>(?:But|And|However|Yet|So|Meanwhile|Now),? )?"
+                         r"(?=[A-Z]|(?:a|an|the) )")
 _NAMEISH = re.compile(r"[^.!?\n]{0,60}?(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir)\b|[A-Z][\w'’-]+ [A-Z])")
 
 
 _FIRST_WORD = re.compile(r"\w+")
-_ARTICLES = frozenset({"The", "A", "An"})
+_ARTICLES = frozenset({"The", "A", "An", "a", "an", "the"})
 
 
 def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
@@ -343,10 +344,11 @@ def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
     out = []
     body = doc.body
     for m in (m for lo, hi in windows for m in _SENT_START.finditer(body, lo, hi)):
+        conj = m.group("conj") is not None  # "But Roe ...": the capital marks a name
         first = _FIRST_WORD.match(body, m.end())
         if first and first.group().lower() in FUNCTION_WORDS and first.group() not in _ARTICLES:
             continue
-        if not _NAMEISH.match(body, m.end()):
+        if not conj and not _NAMEISH.match(body, m.end()):
             continue
         toks = tokenize_spans(body[m.end():m.end() + 90], m.end())
         words = [t for t, _, _ in toks]
@@ -354,11 +356,16 @@ def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
         nxt = words[np[1]] if np and np[1] < len(words) else ""
         if np and (nxt == "," or (nxt[:1].islower() and nxt.isalpha())):
             written = body[toks[np[0]][1]:toks[np[1] - 1][2]]
-            spk = speaker_of(written)
-            if spk.kind == "person" and (" " in spk.canonical or spk.gender
-                                         or spk.canonical in names):
+            if _subject_ok(speaker_of(written), written, names, conj=conj):
                 out.append((toks[np[0]][1], written, -1))
     return out
+
+
+def _subject_ok(spk: Speaker, written: str, names: dict, *, conj: bool) -> bool:
+    """A named person, or a singular role tied to a capitalised organisation."""
+    if spk.kind == "person":
+        return " " in spk.canonical or bool(spk.gender) or conj or spk.canonical in names
+    return spk.kind == "role" and not spk.plural and any(w[:1].isupper() for w in written.split())
 
 
 def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:

@@ -326,16 +326,17 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
     """Personal-name tokens after the last title, role or possessive, with a gender hint."""
     while len(toks) > 1 and toks[-1].lower() in POSTNOMINALS:
         toks = toks[:-1]
-    cut, gender, titled = 0, "", False
+    cut, gender, titled, by_org = 0, "", False, False
     for i, tok in enumerate(toks):
         low = tok.lower()
         if (i == len(toks) - 1 and is_name_token(tok) and i and _bare(low) not in ORG_HEADS
                 and not is_role(tok) and not _is_title_word(tok)):
             break  # the last capitalised word is the name itself ("... Mervyn King")
-        if low in HONORIFICS or is_role(tok) or _POSS.search(tok) or (
+        if low in HONORIFICS or is_role(tok) or _POSS.search(tok) or low.endswith("-born") or (
             _bare(low) in ORG_HEADS
         ):
             cut, titled = i + 1, True
+            by_org = _bare(low) in ORG_HEADS and not is_role(tok) and low not in HONORIFICS
             gender = HONORIFICS.get(low, gender) or _role_gender(low) or gender
     name = [t for t in toks[cut:] if t.lower() not in POSTNOMINALS]
     if titled:  # keep the trailing run of name words ("director of rugby Jo Bloggs")
@@ -349,6 +350,8 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
         name = name[k:]
         while name and name[0] in NAME_PARTICLES:
             name = name[1:]
+    if by_org and len(name) < 2:
+        return None  # "the Oxford University Press": an organisation, not a name
     if not name or not is_name_token(name[-1]) or not all(
         is_name_token(t) or t in NAME_PARTICLES for t in name
     ):
@@ -392,9 +395,12 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
         return None
     for i, tok in enumerate(toks[:-2]):  # "an aide to Senator Jo Roe": the aide speaks
         if tok.lower() in _DEPENDENT_ROLES and toks[i + 1] in {"to", "for"}:
-            boss = _person_tokens(toks[i + 2:])
-            if boss:
-                return Speaker(f"{tok.lower()} {toks[i + 1]} {' '.join(boss[0])}", "role")
+            rest = toks[i + 2:]
+            org = any(_bare(t.lower()) in ORG_HEADS for t in rest)
+            boss = None if org else _person_tokens(rest)
+            if boss and (len(boss[0]) > 1 or boss[1]):
+                return Speaker(f"{tok.lower()} {toks[i + 1]} {' '.join(boss[0])}", "role",
+                               _role_gender(tok.lower()))
     person = _person_tokens(toks)
     if person:
         return Speaker(" ".join(_bare(t) for t in person[0]), "person", person[1])

@@ -232,3 +232,9 @@ def test_curly_multi_paragraph_quote_attributed_after_its_last_part():
     assert triples(got) == [("This is the first part of it. And this is the second", "Ann Lee",
                              "say")]
     assert got["para_ids"].tolist() == [[0, 1]] and got["pattern"].tolist() == ["after_inverted"]
+
+
+def test_pronoun_after_a_role_subject():
+    body = ('Mr Jo Denham wants change. He said: "We want tougher rules."\n\n'
+            'But a spokesman for the Home Office defended the plan. He said: "The rules are fair."')
+    assert quotes_of(body)["speaker"].tolist() == ["Jo Denham", "Home Office spokesman"]
