@@ -173,9 +173,12 @@ def run_pandas(
     chunk_size: int = DEFAULT_CHUNK,
     progress: bool | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Load ``source`` and run ``stages``: articles, problems and one frame per stage."""
-    from analysis.corpus import load_articles
+    """Load ``source`` and run ``stages``: articles, problems and one frame per stage.
 
-    articles, problems = load_articles(source, columns=columns)
+    No cache: :func:`analysis.scale.run_pipeline` adds it (and the Dask engine).
+    """
+    from analysis.scale import load_source
+
+    articles, problems = load_source(source, columns=columns)
     out = run_stages(articles, stages=stages, chunk_size=chunk_size, progress=progress)
     return {"articles": articles, "problems": problems, **out}

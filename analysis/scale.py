@@ -16,7 +16,6 @@ unchanged input and settings reads Parquet instead of recomputing.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -126,23 +125,29 @@ def run_pipeline(
         if hit is not None:
             return _result(_read_entry(hit, engine), location=hit, hit=True)
     if engine == "pandas":
-        loaded = load_source(source, columns=columns)
-        frames = {"articles": loaded.articles, "problems": loaded.problems,
-                  **pipeline.run_stages(loaded.articles, stages=stages,
-                                        chunk_size=partition_size, progress=progress)}
+        frames = _pandas_frames(source, stages=stages, columns=columns,
+                                chunk_size=partition_size, progress=progress)
         location = None
         if key is not None:
             manifest = {"settings": _settings(engine, stages, columns)}
             location = cache_mod.write_frames(key, frames, root=root, manifest=manifest)
         return _result(frames, location=location, hit=False)
     if key is None:
-        root = Path(tempfile.mkdtemp(prefix="news-eda-dask-"))
-        key = "result"
+        root, key = Path(tempfile.mkdtemp(prefix="news-eda-dask-")), "result"
     with dask_client(scheduler, n_workers=n_workers) as client:
         local = scheduler if client is None else None
         folder = run_dask(source, key=key, root=root, client=client or local, stages=stages,
                           columns=columns, partition_size=partition_size, progress=progress)
     return _result(_read_entry(folder, "dask"), location=folder, hit=False)
+
+
+def _pandas_frames(source: Any, *, stages: Sequence[Stage], columns: dict[str, str] | None,
+                   chunk_size: int, progress: bool | None) -> dict[str, pd.DataFrame]:
+    """The pandas engine: load, then every stage chunk by chunk (see ``pipeline.run_stages``)."""
+    loaded = load_source(source, columns=columns)
+    return {"articles": loaded.articles, "problems": loaded.problems,
+            **pipeline.run_stages(loaded.articles, stages=stages, chunk_size=chunk_size,
+                                  progress=progress)}
 
 
 @contextmanager
@@ -173,11 +178,10 @@ def dask_client(scheduler: Any = None, *, n_workers: int | None = None) -> Itera
     with dask.config.set({"distributed.worker.profile.enabled": False}):  # GIL-hungry sampler
         cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address=None)
-    client = Client(cluster)
     try:
-        yield client
+        with Client(cluster) as client:
+            yield client
     finally:
-        client.close()
         cluster.close()
 
 
@@ -210,10 +214,6 @@ def compute(*collections: Any, client: Any = None, scheduler: str | None = None,
 def clear_cache(*, cache_dir: str | Path | None = None) -> int:
     """Delete every cached pipeline result; return how many entries were removed."""
     return cache_mod.clear(root=cache_dir)
-
-
-def _remove(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- partitioned input
