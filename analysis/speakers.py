@@ -322,6 +322,9 @@ class Speaker:
     plural: bool = False
 
 
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ench", "utch")
+
+
 def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
     """Personal-name tokens after the last title, role or possessive, with a gender hint."""
     while len(toks) > 1 and toks[-1].lower() in POSTNOMINALS:
@@ -350,6 +353,8 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
         name = name[k:]
         while name and name[0] in NAME_PARTICLES:
             name = name[1:]
+    if not titled and len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):
+        name = name[1:]  # "American Jo Ann Roe": a nationality word before the name
     if by_org and len(name) < 2:
         return None  # "the Oxford University Press": an organisation, not a name
     if not name or not is_name_token(name[-1]) or not all(
@@ -487,6 +492,8 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                     or _POSS.search(tok) or _bare(low) in ORG_HEADS):
                 cut = i + 1
         name = [t.rstrip(".") for t in toks[cut:] if t.lower() not in POSTNOMINALS]
+        if len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):
+            name = name[1:]
         if len(name) >= 2 and not any(t.isupper() and len(t) > 2 for t in name):
             index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
 

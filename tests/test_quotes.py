@@ -238,3 +238,8 @@ def test_pronoun_after_a_role_subject():
     body = ('Mr Jo Denham wants change. He said: "We want tougher rules."\n\n'
             'But a spokesman for the Home Office defended the plan. He said: "The rules are fair."')
     assert quotes_of(body)["speaker"].tolist() == ["Jo Denham", "Home Office spokesman"]
+
+
+def test_nationality_word_before_a_name_is_dropped():
+    body = 'American Jo Ann Roe won again. "It was hard," said Roe.'
+    assert quotes_of(body)["speaker"].tolist() == ["Jo Ann Roe"]
