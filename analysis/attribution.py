@@ -39,6 +39,8 @@ bluntly calmly proudly openly publicly privately separately earlier yesterday to
 himself herself themselves itself 's 've just already has long even
 """)
 _ING = re.compile(r"ing$")
+_NOUN_DETS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that",
+                        "these", "those", "my", "your"})
 _APPOS = frozenset({",", "-", "--", "—", "–", "("})
 
 
@@ -174,7 +176,7 @@ def _last_verb(toks: list[tuple[str, int, int]]) -> tuple[int, str, int] | None:
     """Index, lemma and length of the last reporting verb among ``toks``."""
     for i in range(len(toks) - 1, -1, -1):
         verb = _verb_at(toks, i)
-        if verb:
+        if verb and not (i and toks[i - 1][0].lower() in _NOUN_DETS):  # "the recall", "a warning"
             return i, verb[0], verb[1]
     return None
 

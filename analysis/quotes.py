@@ -41,10 +41,10 @@ from analysis.quote_marks import RawQuote, scan_double, scan_single
 from analysis.speakers import (
     DETERMINERS,
     FUNCTION_WORDS,
+    ORG_HEADS,
     Speaker,
     corefer,
     full_names,
-    is_pronoun,
     np_forward,
     speaker_of,
     tokenize_spans,
@@ -336,6 +336,7 @@ _NAMEISH = re.compile(r"[^.!?\n]{0,60}?(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir)\b|[A-Z][\w
 
 _FIRST_WORD = re.compile(r"\w+")
 _ARTICLES = frozenset({"The", "A", "An", "a", "an", "the"})
+_POSSESSIVES = frozenset({"His", "Her", "Its", "Their"})  # "His daughter, Jo Roe, ..."
 
 
 def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
@@ -346,10 +347,11 @@ def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
     for m in (m for lo, hi in windows for m in _SENT_START.finditer(body, lo, hi)):
         conj = m.group("conj") is not None  # "But Roe ...": the capital marks a name
         first = _FIRST_WORD.match(body, m.end())
-        if first and first.group().lower() in FUNCTION_WORDS and first.group() not in _ARTICLES:
+        word = first.group() if first else ""
+        if word.lower() in FUNCTION_WORDS and word not in _ARTICLES | _POSSESSIVES:
             continue
-        if not conj and not _NAMEISH.match(body, m.end()):
-            continue
+        if not conj and not _NAMEISH.match(body, m.end()) and word not in names:
+            continue  # a capitalised run, or a surname already introduced with a full name
         toks = tokenize_spans(body[m.end():m.end() + 90], m.end())
         words = [t for t, _, _ in toks]
         np = subject_np(words, len(words)) or np_forward(words, 0)
@@ -383,7 +385,7 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
             events.append((q.spk_pos, 1, q, False))
         else:
             events.append((q.raw.open, 1, q, False))
-    needy = [q for q in quotes if q.frame is None or is_pronoun(q.written)]
+    needy = [q for q in quotes if q.frame is None or speaker_of(q.written).kind == "pronoun"]
     windows = (whole or _windows(needy, 1500)) if needy else []
     for pos, written, flag in _frame_mentions(doc, quotes, names, windows):
         events.append((pos, 0, written, flag < 0))
@@ -394,11 +396,11 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
     for pos, _, item, weak in events:
         written = item.written if isinstance(item, _Quote) else item
         if isinstance(item, _Quote) and item.frame is None:
-            item.speaker = _latest(history, "any")
+            item.speaker = _para_person(doc, item, names, history) or _latest(history, "any")
             if item.speaker is None:
                 orphans.append(item)
             continue
-        spk = _canonical(written, pos, names, genders)
+        spk = _canonical(written, pos, names, genders, body)
         if spk.kind == "pronoun":
             spk = _latest(history, spk.canonical, genders) or _named_before(names, pos, spk)
         if spk is not None:
@@ -432,9 +434,12 @@ def _named_before(names: dict[str, list[tuple[int, str]]], pos: int, pronoun: Sp
     return Speaker(best[1], "person", pronoun.gender) if best else None
 
 
-def _canonical(written: str, pos: int, names: dict, genders: dict[str, str]) -> Speaker:
+def _canonical(written: str, pos: int, names: dict, genders: dict[str, str],
+               body: str = "") -> Speaker:
     """Normalised speaker with the surname mapped to the full name and gender remembered."""
     spk = speaker_of(written)
+    if spk.kind == "org" and written[:4] in {"the ", "The "} and " " not in spk.canonical:
+        return _named_org(body, pos, spk)
     if spk.kind == "person":
         full = corefer(spk.canonical, pos, names)
         if " " not in full and not spk.gender and not genders.get(full):
@@ -443,6 +448,39 @@ def _canonical(written: str, pos: int, names: dict, genders: dict[str, str]) -> 
             genders[full] = spk.gender
         spk = Speaker(full, "person", genders.get(full, spk.gender), spk.plural)
     return spk
+
+
+_SURNAME_REF = re.compile(r"(?<![\w'’-] )(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr)\.? )?([A-Z][\w-]+)"
+                          r"(?! [A-Z])(?![\w'’-])")
+
+
+def _para_person(doc: _Doc, q: _Quote, names: dict, history: list[_Mention]
+                 ) -> Speaker | None:
+    """Context quote after prose in its paragraph: the person last named there by a surname
+    introduced in an earlier paragraph and already quoted or reported there
+    (``Asked about it, Roe shrugged. "..."``)."""
+    lo = doc.para_bounds(q.raw.open)[0]
+    known = {m.speaker.canonical for m in history
+             if m.pos < lo and m.speaker.kind == "person" and not m.weak}
+    hits = [full for m in _SURNAME_REF.finditer(doc.body, lo, q.raw.open)
+            if (full := corefer(m.group(1), m.start(), names)) in known and " " in full]
+    return Speaker(hits[-1], "person") if hits else None
+
+
+def _named_org(body: str, pos: int, spk: Speaker) -> Speaker:
+    """``the ministry`` -> the ``Ministry of X`` named shortly before, when there is one."""
+    head = spk.canonical
+    if not head.islower() or head not in ORG_HEADS:
+        return spk
+    pattern = (rf"(?:[A-Z][\w'’&-]* ){{0,4}}{head.capitalize()}\b"
+               rf"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){{0,3}})?")
+    found = list(re.finditer(pattern, body[max(0, pos - 3000):pos]))
+    if not found:
+        return spk
+    words = found[-1].group().split(" ")
+    while words and words[0].lower() in FUNCTION_WORDS:
+        words = words[1:]
+    return Speaker(" ".join(words), "org") if len(words) > 1 else spk
 
 
 def _latest(history: list[_Mention], pronoun: str, genders: dict[str, str] | None = None
@@ -462,7 +500,8 @@ def _latest(history: list[_Mention], pronoun: str, genders: dict[str, str] | Non
                     genders[spk.canonical] = want
                 return Speaker(spk.canonical, spk.kind, want)
         elif (pronoun in {"they", "we"} and spk.kind in {"role", "org"}) or (
-            pronoun == "it" and spk.kind == "org"
+            pronoun == "it" and spk.kind == "org") or (
+            pronoun == "person" and spk.kind == "person" and not spk.plural
         ):
             return spk
     if pronoun in {"they", "we"}:

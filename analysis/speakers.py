@@ -108,12 +108,20 @@ forward musician rapper band artist director designer developer engineer entrepr
 campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
 psychologist academic lecturer head-teacher headteacher principal regulator watchdog pilot
 survivor victim mother father parent son daughter wife husband friend colleague neighbour
+teenager youngster veteran pensioner sister brother grandmother grandfather widow widower
 """)
 """Role nouns (singular); plurals are recognised by a trailing s."""
 
 FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "actress", "congresswoman",
-                          "policewoman", "businesswoman", "queen", "princess"})
-MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "policeman", "businessman"})
+                          "policewoman", "businesswoman", "queen", "princess", "mother",
+                          "daughter", "wife", "sister", "grandmother", "widow"})
+MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "policeman", "businessman",
+                        "father", "son", "husband", "brother", "grandfather", "widower"})
+EPITHETS = frozenset({"teenager", "youngster", "veteran", "pensioner"})
+"""Descriptions that refer back to a person already named (``the teenager told ...``)."""
+DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "filing", "release", "complaint",
+                            "indictment", "lawsuit", "ruling", "memo", "notice", "documents"})
+"""``the statement said``: the speaker is the organisation that issued it."""
 
 ROLE_MODIFIERS = _words("""
 local government foreign defence defense finance senior junior deputy former vice executive
@@ -139,6 +147,8 @@ committee commission party ministry council bank association union inc corp corp
 agency department office court board institute university company government alliance
 organisation organization federation foundation trust service services authority news times
 post journal club fund league assembly parliament congress senate police army navy force
+charity firm hospital school embassy airline carmaker retailer lender insurer manufacturer
+operator coalition consortium
 magazine newspaper paper daily agency channel station website broadcaster tabloid radio
 television tv programme program show
 forces network exchange administration bureau centre center co ltd plc llc network
@@ -207,6 +217,8 @@ def is_name_token(tok: str) -> bool:
 def is_role(tok: str) -> bool:
     """Role noun, singular or plural (``diplomat``, ``officials``)."""
     low = _bare(tok.lower())
+    if low.endswith("-year-old"):
+        return True  # the 19-year-old
     if len(low) > 6 and low.rstrip("s").endswith("ist") and not low.endswith(("qvist", "quist")):
         return True  # economist, guitarist, journalists ...
     if "-" in low and low.rsplit("-", 1)[1] in ROLE_NOUNS:
@@ -224,6 +236,7 @@ def np_token_ok(tok: str) -> bool:
     return (is_name_token(tok) or low in NAME_PARTICLES or is_role(tok) or low in ROLE_MODIFIERS
             or low in CONNECTORS or _bare(low) in ORG_HEADS or low in HONORIFICS
             or low in POSTNOMINALS or low in ORDINALS or tok in {"'s", "’s"}
+            or low in DOCUMENT_NOUNS
             or (len(tok) > 3 and bool(_POSS.search(tok))))  # the employers' federation
 
 
@@ -234,7 +247,8 @@ def is_pronoun(tok: str) -> bool:
 
 def _has_head(toks: Sequence[str]) -> bool:
     """Does a candidate phrase contain a name, a role noun or an organisation head?"""
-    return any(is_name_token(t) or is_role(t) or _bare(t.lower()) in ORG_HEADS for t in toks)
+    return any(is_name_token(t) or is_role(t) or _bare(t.lower()) in ORG_HEADS for t in toks) or (
+        len(toks) == 2 and toks[0].lower() == "the" and toks[1].lower() in DOCUMENT_NOUNS)
 
 
 def _trim(toks: list[str], lo: int, hi: int) -> tuple[int, int]:
@@ -246,12 +260,21 @@ def _trim(toks: list[str], lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _org_modifier(toks: list[str], i: int) -> bool:
+    """``weather`` in ``the weather service``: a lower-case noun between a determiner and an
+    organisation head."""
+    return (0 < i < len(toks) - 1 and toks[i].isalpha() and toks[i].islower()
+            and toks[i - 1].lower() in {"the", "a", "an", "its"}
+            and _bare(toks[i + 1].lower()) in ORG_HEADS and toks[i] not in FUNCTION_WORDS)
+
+
 def np_backward(toks: list[str], end: int, *, limit: int = 12) -> tuple[int, int] | None:
     """Speaker noun phrase ending just before index ``end`` (``Mr Smith`` in ``Mr Smith said``)."""
     if end > 0 and is_pronoun(toks[end - 1]):
         return end - 1, end
     lo = end
-    while lo > 0 and end - lo < limit and np_token_ok(toks[lo - 1]):
+    while lo > 0 and end - lo < limit and (
+            np_token_ok(toks[lo - 1]) or _org_modifier(toks, lo - 1)):
         lo -= 1
     lo, hi = _trim(toks, lo, end)
     if hi < end or not _has_head(toks[lo:hi]):  # the phrase must touch the verb
@@ -267,7 +290,8 @@ def np_forward(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, in
     if start < len(toks) and is_pronoun(toks[start]):
         return start, start + 1
     hi = start
-    while hi < len(toks) and hi - start < limit and np_token_ok(toks[hi]):
+    while hi < len(toks) and hi - start < limit and (
+            np_token_ok(toks[hi]) or _org_modifier(toks, hi)):
         hi += 1
     lo, hi = _trim(toks, start, hi)
     if lo != start or not _has_head(toks[lo:hi]):
@@ -393,6 +417,9 @@ _DEPENDENT_ROLES = frozenset({"aide", "spokesman", "spokeswoman", "spokesperson"
 
 def _normalise_piece(toks: list[str]) -> Speaker | None:
     """Normalise one appositive piece of a speaker phrase."""
+    if len(toks) > 1 and toks[-1].lower() in DOCUMENT_NOUNS:  # "Mr Roe's statement": Mr Roe
+        toks = toks[:-1]
+        toks[-1] = _bare(toks[-1]) or toks[-1]
     toks = [t for t in toks if t not in {"'s", "’s"}]
     while toks and toks[0].lower() in DETERMINERS | ORDINALS:
         toks = toks[1:]
@@ -414,7 +441,8 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
         last = roles[-1].lower()
         plural = last.endswith("s") and last[:-1] in ROLE_NOUNS or last.endswith("people")
         return Speaker(" ".join(_role_phrase(toks)), "role", _role_gender(last), plural)
-    if toks[-1].isalpha() and toks[-1].islower() and len(toks) > 1:
+    if toks[-1].isalpha() and toks[-1].islower() and len(toks) > 1 and (
+            _bare(toks[-1].lower()) not in ORG_HEADS):
         return Speaker(" ".join(_role_phrase(toks)), "role", "", toks[-1].endswith("s"))
     return Speaker(" ".join(toks), "org", "", False)
 
@@ -447,6 +475,12 @@ def speaker_of(written: str) -> Speaker:
     toks = [t for t, _, _ in tokenize_spans(written)]
     if len(toks) == 1 and is_pronoun(toks[0]):
         return Speaker(toks[0].lower(), "pronoun", PRONOUNS[toks[0].lower()])
+    if len(toks) == 2 and toks[0].lower() in {"the", "this", "that"}:
+        noun = toks[1].lower()
+        if noun in DOCUMENT_NOUNS:  # the statement said: its issuer
+            return Speaker("it", "pronoun", PRONOUNS["it"])
+        if noun in EPITHETS or noun.endswith("-year-old"):  # the teenager: a person named before
+            return Speaker("person", "pronoun")
     pieces, cur = [], []
     for tok in toks:
         if tok in {",", "(", ")", "--", "-", "–", "—"}:

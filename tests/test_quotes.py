@@ -122,6 +122,34 @@ def test_fixture_articles_match_hand_annotation():
         assert [[q[:30], s] for q, s in zip(rows["quote"], rows["speaker"], strict=True)] == pairs
 
 
+def test_fixture_scores_with_the_overlap_scorer():
+    from quote_scoring import score_quotes
+
+    from analysis.corpus import load_articles
+
+    got = extract_quotes(load_articles(FIXTURES)[0])
+    expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+    scores = score_quotes(got, expected)
+    assert (scores["gold"], scores["found"], scores["matched"]) == (66, 66, 66)
+    assert scores["f1"] == 1.0 and scores["speaker_acc"] == 1.0
+    missing = score_quotes(got.iloc[1:], expected)  # the scorer itself: one quote dropped
+    assert (missing["matched"], round(missing["recall"], 4)) == (65, round(65 / 66, 4))
+
+
+def test_wire_and_feature_conventions():
+    body = ('Acme Corp said on Monday it would cut jobs. "We regret it," the company said.\n\n'
+            'The Ministry of Health said cases rose. "It is under control," the ministry said.\n\n'
+            'Striker Jo Roe, 19, scored twice. "A dream," the teenager told reporters.\n\n'
+            '"We are sorry for the delay," the statement said.')
+    got = quotes_of(body)
+    assert got["speaker"].tolist() == ["company", "Ministry of Health", "Jo Roe",
+                                       "Ministry of Health"]
+    body = ('Jo Roe has fished here for years. "It is hard work," she said.\n\n'
+            'Her brother, Al Dunn, disagrees. "It is easy," he said.\n\n'
+            'Asked about the future, Roe smiled. "We will see what happens next."')
+    assert quotes_of(body)["speaker"].tolist() == ["Jo Roe", "Al Dunn", "Jo Roe"]
+
+
 def test_multi_paragraph_quote_is_one_row():
     body = ('The mayor said: "First part of a long statement.\n\n'
             '"Second part, still the mayor." Then the meeting ended.')
