@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.speakers import (
+    DETERMINERS,
     FUNCTION_WORDS,
     VERB_LEMMAS,
     _words,
@@ -254,7 +255,8 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
         j = next((j for j in range(k - 2, max(-1, k - 26), -1) if words[j] == ","), None)
         if j is not None and words[j + 1].lower() in {"who", "which", "whose"}:
             return np_backward(words, j)  # "X, who ..., said": X
-        if j is not None and np_forward(words, j + 1):
+        if j is not None and (np_forward(words, j + 1) or words[j + 1].isdigit() or (
+                words[j + 1].lower() in DETERMINERS and words[j + 1].lower() != "its")):
             head = np_backward(words, j)
             return (head[0], k - 1) if head else None
     if k > 0 and words[k - 1].lower() in {"and", "but"}:  # "X said ... and warned"

@@ -467,12 +467,16 @@ def _para_person(doc: _Doc, q: _Quote, names: dict, history: list[_Mention]
     return Speaker(hits[-1], "person") if hits else None
 
 
+_ORG_ALIASES = {"force": "Police|Constabulary|Force"}  # "the force" in police stories
+
+
 def _named_org(body: str, pos: int, spk: Speaker) -> Speaker:
     """``the ministry`` -> the ``Ministry of X`` named shortly before, when there is one."""
     head = spk.canonical
     if not head.islower() or head not in ORG_HEADS:
         return spk
-    pattern = (rf"(?:[A-Z][\w'’&-]* ){{0,4}}{head.capitalize()}\b"
+    name = _ORG_ALIASES.get(head, head.capitalize())
+    pattern = (rf"(?:[A-Z][\w'’&-]* ){{0,4}}(?:{name})\b"
                rf"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){{0,3}})?")
     found = list(re.finditer(pattern, body[max(0, pos - 3000):pos]))
     if not found:

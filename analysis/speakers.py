@@ -85,7 +85,10 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": 
               "queen": "f", "prince": "m", "princess": "f", "dr": "", "dr.": "", "prof": "",
               "prof.": "", "professor": "", "mx": "", "mx.": "", "rev": "", "rev.": "",
               "reverend": "", "father": "m", "sister": "f", "brother": "m", "pope": "m",
-              "sheikh": "m", "emir": "m", "archbishop": "", "bishop": "", "cardinal": "m"}
+              "sheikh": "m", "emir": "m", "archbishop": "", "bishop": "", "cardinal": "m",
+              "sgt": "", "sgt.": "", "cpl": "", "pc": "", "det": "", "det.": "", "supt": "",
+              "insp": "", "capt": "", "capt.": "", "lt": "", "lt.": "", "col": "", "col.": "",
+              "maj": "", "gen": "", "gen.": "", "cllr": ""}
 """Titles that precede a personal name, with the gender they imply ("" = unknown)."""
 
 ROLE_NOUNS = _words("""
@@ -105,6 +108,7 @@ drummer vocalist composer conductor chef comedian dj team-mate teammate mate
 undersecretary under-secretary comptroller treasurer auditor registrar provost dean rector
 athlete runner sprinter cyclist golfer boxer driver rider swimmer skipper batsman bowler winger
 forward musician rapper band artist director designer developer engineer entrepreneur farmer
+film-maker filmmaker
 campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
 psychologist academic lecturer head-teacher headteacher principal regulator watchdog pilot
 survivor victim mother father parent son daughter wife husband friend colleague neighbour
@@ -421,6 +425,10 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
         toks = toks[:-1]
         toks[-1] = _bare(toks[-1]) or toks[-1]
     toks = [t for t in toks if t not in {"'s", "’s"}]
+    if len(toks) > 2 and toks[0].lower() in {"one", "another"} and toks[1] == "of":
+        toks = toks[2:]  # one of the sources: a source
+        if is_role(toks[-1]) and toks[-1].endswith("s") and toks[-1][:-1].lower() in ROLE_NOUNS:
+            toks = [*toks[:-1], toks[-1][:-1]]
     while toks and toks[0].lower() in DETERMINERS | ORDINALS:
         toks = toks[1:]
     if not toks:
@@ -430,6 +438,10 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
             rest = toks[i + 2:]
             org = any(_bare(t.lower()) in ORG_HEADS for t in rest)
             boss = None if org else _person_tokens(rest)
+            if boss and tok.lower().startswith("spokes") and not boss[1] and not any(
+                    t.lower() in HONORIFICS for t in rest):  # spokeswoman for Acme Oil
+                return Speaker(f"{' '.join(boss[0])} {tok.lower()}", "role",
+                               _role_gender(tok.lower()))
             if boss and (len(boss[0]) > 1 or boss[1]):
                 return Speaker(f"{tok.lower()} {toks[i + 1]} {' '.join(boss[0])}", "role",
                                _role_gender(tok.lower()))
@@ -459,6 +471,25 @@ def _split_person(toks: list[str]) -> list[list[str]]:
     return [toks]
 
 
+_DEMONYM_NOUNS = frozenset({"Briton", "Spaniard", "Frenchman", "Frenchwoman", "Dutchman",
+                            "Swiss", "Scot", "German", "Omani", "Pole", "Dane", "Swede", "Finn",
+                            "Turk", "Greek",
+                            "Czech", "Thai", "Kiwi", "Brazilian", "Argentine", "Israeli",
+                            "Iraqi", "Pakistani", "Kenyan", "Chinese", "Japanese"})
+
+
+def _epithet(toks: list[str]) -> bool:
+    """``teenager``, ``19-year-old (striker)``, ``German``, ``world number six``: a description
+    that news writing uses for a person named shortly before."""
+    one = toks[0]
+    if len(toks) == 1 and (one.lower() in EPITHETS or one in _DEMONYM_NOUNS or (
+            one[:1].isupper() and one.endswith(_DEMONYM_ENDINGS) and one.lower() not in
+            {"american", "european"} | ORG_HEADS)):
+        return True
+    return one.lower().endswith("-year-old") or [t.lower() for t in toks[:2]] == ["world",
+                                                                                "number"]
+
+
 def normalise_speaker(written: str) -> tuple[str, Kind]:
     """Canonical name and kind of a speaker phrase as written.
 
@@ -475,12 +506,11 @@ def speaker_of(written: str) -> Speaker:
     toks = [t for t, _, _ in tokenize_spans(written)]
     if len(toks) == 1 and is_pronoun(toks[0]):
         return Speaker(toks[0].lower(), "pronoun", PRONOUNS[toks[0].lower()])
-    if len(toks) == 2 and toks[0].lower() in {"the", "this", "that"}:
-        noun = toks[1].lower()
-        if noun in DOCUMENT_NOUNS:  # the statement said: its issuer
-            return Speaker("it", "pronoun", PRONOUNS["it"])
-        if noun in EPITHETS or noun.endswith("-year-old"):  # the teenager: a person named before
-            return Speaker("person", "pronoun")
+    if len(toks) >= 2 and toks[0].lower() == "the" and _epithet(toks[1:]):
+        return Speaker("person", "pronoun")  # the teenager, the German: a person named before
+    if len(toks) == 2 and toks[0].lower() in {"the", "this", "that"} and (
+            toks[1].lower() in DOCUMENT_NOUNS):  # the statement said: its issuer
+        return Speaker("it", "pronoun", PRONOUNS["it"])
     pieces, cur = [], []
     for tok in toks:
         if tok in {",", "(", ")", "--", "-", "–", "—"}:
