@@ -435,7 +435,7 @@ def _fix_part(folder: Path, index: int, local: pd.DataFrame, fixed: pd.DataFrame
 
     rename = dict(zip(local["doc_id"], fixed["doc_id"], strict=True))
     for name in names:
-        path = folder / f"{name}.parquet" / f"part.{index}.parquet"
+        path = _part_path(folder, name, index)
         frame = pq.read_table(path).to_pandas()
         if name == "articles":
             frame["doc_id"] = fixed["doc_id"].to_numpy()
@@ -461,6 +461,30 @@ def _fixes(keys: list[pd.DataFrame], names: Sequence[str]) -> list[tuple[int, An
         elif not local["duplicate_of"].astype("str").equals(fixed["duplicate_of"]):
             out.append((index, local, fixed, ["articles"]))
     return out
+
+
+def _run_part(loaded: Any, index: int, folder: Path, stages: Sequence[Stage],
+              metas: dict[str, tuple[pd.DataFrame, Any]]) -> dict[str, pd.DataFrame]:
+    """Process one partition and write its frames as ``<name>.parquet/part.<index>.parquet``.
+
+    The big frames never leave the worker; only the small ones (keys, problems, partial
+    counts) are returned.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    frames = _partition(loaded, stages)
+    for name, (meta, schema) in metas.items():
+        if name != "counts":
+            table = pa.Table.from_pandas(_pick(frames, name, meta), schema=schema,
+                                         preserve_index=False)
+            pq.write_table(table, _part_path(folder, name, index))
+    return {k: v for k, v in frames.items() if k in ("keys", "problems", "counts")}
+
+
+def _part_path(folder: Path, name: str, index: int) -> Path:
+    """Part files are zero-padded so that every reader sorts them in partition order."""
+    return folder / f"{name}.parquet" / f"part.{index:06d}.parquet"
 
 
 def _pick(frames: dict[str, pd.DataFrame], name: str, meta: pd.DataFrame) -> pd.DataFrame:
@@ -566,7 +590,6 @@ def _run_dask(
 ) -> Path:
     """Body of :func:`run_dask` (Dask keeps pandas' own string dtype here)."""
     import dask
-    import dask.dataframe as dd
 
     tasks, problems = load_tasks(source, columns=columns, partition_size=partition_size)
     scheduler = client if isinstance(client, str) else None
@@ -577,23 +600,16 @@ def _run_dask(
                        scheduler=scheduler, progress=False)
     manifest = {"settings": _settings("dask", stages, columns)}
     with cache_mod.atomic_entry(key, root=root, manifest=manifest) as tmp:
-        results = [dask.delayed(_partition)(t, stages) for t in tasks]
-        writes = []
-        for name, (meta, schema) in metas.items():
-            if name == "counts":
-                continue
-            parts = [dask.delayed(_pick)(r, name, meta) for r in results]
-            frame = dd.from_delayed(parts, meta=meta, verify_meta=False)
-            write = frame.to_parquet(tmp / f"{name}.parquet", write_index=False, schema=schema,
-                                     write_metadata_file=False, compute=False)
-            writes.append(write.to_delayed() if hasattr(write, "to_delayed") else write)
+        names = [name for name in metas if name != "counts"]
+        for name in names:
+            (tmp / f"{name}.parquet").mkdir()
+        results = [dask.delayed(_run_part)(t, i, tmp, stages, metas) for i, t in enumerate(tasks)]
         counts = (_tree([dask.delayed(_field)(r, "counts") for r in results],
                         _combine_counts) if "counts" in stages else dask.delayed(None))
-        *_, partial, keys, found = compute(
-            *writes, counts, [dask.delayed(_field)(r, "keys") for r in results],
+        partial, keys, found = compute(
+            counts, [dask.delayed(_field)(r, "keys") for r in results],
             [dask.delayed(_field)(r, "problems") for r in results],
             client=client, scheduler=scheduler, progress=progress)
-        names = [name for name in metas if name != "counts"]
         schemas = {name: schema for name, (_, schema) in metas.items()}
         fixes = [dask.delayed(_fix_part)(tmp, *fix, schemas) for fix in _fixes(keys, names)]
         if fixes:
