@@ -114,31 +114,31 @@ def load_articles(
         ValueError: ``columns`` has an unknown key or names a column the input lacks, or the
             file type is not supported.
     """
-    mapping = _check_mapping_keys(columns)
+    mapping = check_mapping_keys(columns)
     if isinstance(source, pd.DataFrame):
         raw = RawTable(source.reset_index(drop=True), list(range(1, len(source) + 1)), [])
-        return _load_table(raw, mapping, stem="frame", label="<DataFrame>", path=None)
+        return load_table(raw, mapping, stem="frame", label="<DataFrame>", path=None)
     text = os.fspath(source)
     path = paths.resolve(text)
     if GLOB_CHARS & set(text) and not path.exists():
-        return _load_text_files(_glob_files(text), base=None)
+        return load_text_files(glob_files(text), base=None)
     if path.is_dir():
-        files, problems = _folder_files(path)
+        files, problems = folder_files(path)
         if not files and not problems:
             raise FileNotFoundError(f"no .txt files in folder {path}")
-        return _load_text_files(files, base=path, problems=problems)
+        return load_text_files(files, base=path, problems=problems)
     if not path.exists():
         raise FileNotFoundError(f"corpus source not found: {path}")
     suffix = path.suffix.lower()
     if suffix == ".txt":
-        return _load_text_files([path], base=None)
+        return load_text_files([path], base=None)
     if suffix not in TABLE_READERS:
         supported = ", ".join([".txt", *TABLE_READERS])
         raise ValueError(f"unsupported corpus file type {suffix or '(none)'!r} for {path}; "
                          f"use a folder of .txt files or one of: {supported}")
     label = display_path(path)
     raw = TABLE_READERS[suffix](path, label)
-    return _load_table(raw, mapping, stem=path.stem, label=label, path=label)
+    return load_table(raw, mapping, stem=path.stem, label=label, path=label)
 
 
 def display_path(path: Path) -> str:
@@ -152,7 +152,7 @@ def display_path(path: Path) -> str:
 # --------------------------------------------------------------------------- text files
 
 
-def _glob_files(pattern: str) -> list[Path]:
+def glob_files(pattern: str) -> list[Path]:
     """Files matching a glob (``**`` recurses); raises when nothing matches."""
     full = str(paths.resolve(pattern))
     files = sorted(Path(p) for p in glob.glob(full, recursive=True) if Path(p).is_file())
@@ -161,7 +161,7 @@ def _glob_files(pattern: str) -> list[Path]:
     return files
 
 
-def _folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     """``.txt`` files below ``folder`` (recursive, hidden entries skipped), unreadable folders."""
     problems: list[Problem] = []
 
@@ -184,7 +184,7 @@ def _text_doc_id(path: Path, base: Path | None) -> str:
     return path.relative_to(base).with_suffix("").as_posix()
 
 
-def _load_text_files(files: list[Path], *, base: Path | None,
+def load_text_files(files: list[Path], *, base: Path | None,
                      problems: Iterable[Problem] = ()) -> LoadResult:
     """Parse seed-format files; each becomes an article or a problem."""
     records, found = [], list(problems)
@@ -196,13 +196,13 @@ def _load_text_files(files: list[Path], *, base: Path | None,
         else:
             records.append({"doc_id": _text_doc_id(path, base), "path": label, **record})
     frame = pd.DataFrame.from_records(records) if records else pd.DataFrame()
-    return LoadResult(_finish(frame, extras=["encoding"]), _problems(found))
+    return LoadResult(finish_articles(frame, extras=["encoding"]), problems_frame(found))
 
 
 # --------------------------------------------------------------------------- tables
 
 
-def _check_mapping_keys(columns: Mapping[str, str | None] | None) -> dict[str, str | None]:
+def check_mapping_keys(columns: Mapping[str, str | None] | None) -> dict[str, str | None]:
     """Validate mapping keys; ``"body"`` is accepted as a synonym of ``"text"``."""
     mapping = dict(columns or {})
     if "body" in mapping and "text" not in mapping:
@@ -240,17 +240,18 @@ def _no_text_reason(available: list[str]) -> str:
             f"columns={{'text': ...}}; available columns: {names}")
 
 
-def _load_table(raw: RawTable, mapping: dict[str, str | None], *, stem: str, label: str,
+def load_table(raw: RawTable, mapping: dict[str, str | None], *, stem: str, label: str,
                 path: str | None) -> LoadResult:
     """Turn a raw table into articles and problems (row problems keyed ``label:row``)."""
-    frame = raw.frame.set_axis(_unique([str(c) for c in raw.frame.columns]), axis=1)
+    frame = raw.frame.set_axis(unique_names([str(c) for c in raw.frame.columns]), axis=1)
     problems = list(raw.problems)
     if frame.shape[1] == 0:
-        return LoadResult(_finish(pd.DataFrame()), _problems(problems or [(label, "no rows")]))
+        empty = finish_articles(pd.DataFrame())
+        return LoadResult(empty, problems_frame(problems or [(label, "no rows")]))
     chosen = _choose_columns(list(frame.columns), mapping)
     if "text" not in chosen:
         problems.append((label, _no_text_reason(list(frame.columns))))
-        return LoadResult(_finish(pd.DataFrame()), _problems(problems))
+        return LoadResult(finish_articles(pd.DataFrame()), problems_frame(problems))
     if frame.empty and not problems:
         problems.append((label, "no rows"))
     articles, row_problems = _standardise(frame, chosen, raw.rows, stem=stem, label=label)
@@ -259,8 +260,8 @@ def _load_table(raw: RawTable, mapping: dict[str, str | None], *, stem: str, lab
     extras = {(f"input_{c}" if c in ARTICLE_COLUMNS else c): frame[c].iloc[kept].to_numpy()
               for c in frame.columns if c not in chosen.values()}
     articles = articles.assign(**extras)
-    return LoadResult(_finish(articles, extras=list(extras)),
-                      _problems([*problems, *row_problems]))
+    return LoadResult(finish_articles(articles, extras=list(extras)),
+                      problems_frame([*problems, *row_problems]))
 
 
 def _as_text(value: object) -> tuple[str | None, str | None]:
@@ -381,7 +382,7 @@ def _to_utc(text: pd.Series, fmt: str) -> pd.Series:
 # --------------------------------------------------------------------------- assembly
 
 
-def _unique(names: list[str]) -> list[str]:
+def unique_names(names: list[str]) -> list[str]:
     """Keep the first of each name; later repeats become ``name~2``, ``name~3``, ..."""
     taken, out = set(names), []
     seen: set[str] = set()
@@ -397,7 +398,7 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _duplicate_of(doc_ids: list[str], bodies: list[str]) -> list[str | None]:
+def find_duplicates(doc_ids: list[str], bodies: list[str]) -> list[str | None]:
     """For each article, the doc_id of the first earlier article with the same body."""
     first: dict[str, str] = {}
     out = []
@@ -411,23 +412,23 @@ def _hash(title: str, body: str) -> str:
     return hashlib.sha256(f"{title}\n\n{body}".encode()).hexdigest()
 
 
-def _finish(frame: pd.DataFrame, *, extras: Iterable[str] = ()) -> pd.DataFrame:
+def finish_articles(frame: pd.DataFrame, *, extras: Iterable[str] = ()) -> pd.DataFrame:
     """Add ids, counts, hashes and duplicate flags; fix column order and dtypes."""
     frame = frame.reset_index(drop=True)
     for column in ARTICLE_COLUMNS:
         if column not in frame:
             frame[column] = pd.Series([None] * len(frame), dtype=object)
-    doc_ids = _unique([str(d) for d in frame["doc_id"]])
+    doc_ids = unique_names([str(d) for d in frame["doc_id"]])
     titles, bodies = frame["title"].tolist(), frame["body"].tolist()
     frame["doc_id"] = doc_ids
     frame["n_words"] = [len(b.split()) for b in bodies]
     frame["content_hash"] = [_hash(t, b) for t, b in zip(titles, bodies, strict=True)]
-    frame["duplicate_of"] = _duplicate_of(doc_ids, bodies)
+    frame["duplicate_of"] = find_duplicates(doc_ids, bodies)
     frame["published"] = pd.to_datetime(frame["published"]).astype(DATETIME)
     frame = frame.astype({c: "str" for c in STR_COLUMNS} | {c: "int64" for c in INT_COLUMNS})
     return frame[[*ARTICLE_COLUMNS, *[c for c in extras if c in frame]]]
 
 
-def _problems(problems: Iterable[Problem]) -> pd.DataFrame:
+def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
     """The problems frame: ``input`` and ``reason``, both ``str``."""
     return pd.DataFrame(list(problems), columns=list(PROBLEM_COLUMNS)).astype("str")

@@ -266,10 +266,11 @@ def _load_raw(raw: Any, columns: dict[str, str] | None, label: tuple[str, str, s
     from analysis import corpus
 
     if raw.frame.shape[1] == 0:  # an empty partition is not an empty file
-        return corpus.LoadResult(corpus._finish(pd.DataFrame()), corpus._problems(raw.problems))
+        empty = corpus.finish_articles(pd.DataFrame())
+        return corpus.LoadResult(empty, corpus.problems_frame(raw.problems))
     stem, name, path = label
-    mapping = corpus._check_mapping_keys(columns)
-    return corpus._load_table(raw, mapping, stem=stem, label=name, path=path)
+    mapping = corpus.check_mapping_keys(columns)
+    return corpus.load_table(raw, mapping, stem=stem, label=name, path=path)
 
 
 def _load_rows(frame: pd.DataFrame, first_row: int, columns: dict[str, str] | None,
@@ -355,7 +356,7 @@ def load_tasks(
         return _parquet_tasks(parts, source, columns), []
     text = str(source)
     if any(ch in text for ch in "*?["):
-        files, base, problems = corpus._glob_files(text), None, []
+        files, base, problems = corpus.glob_files(text), None, []
     else:
         path = cache_mod.paths.resolve(source)
         if not path.exists():
@@ -365,11 +366,11 @@ def load_tasks(
                     for a, b, line in _jsonl_blocks(path, partition_size)], []
         if path.is_file() and path.suffix.lower() != ".txt":
             return [delayed(corpus.load_articles)(path, columns=columns)], []
-        files, base, problems = ((*corpus._folder_files(path)[:1], path,
-                                  corpus._folder_files(path)[1]) if path.is_dir()
+        files, base, problems = ((*corpus.folder_files(path)[:1], path,
+                                  corpus.folder_files(path)[1]) if path.is_dir()
                                  else ([path], None, []))
     step = max(partition_size, 1)
-    return [delayed(corpus._load_text_files)(files[i:i + step], base=base)
+    return [delayed(corpus.load_text_files)(files[i:i + step], base=base)
             for i in range(0, max(len(files), 1), step)], list(problems)
 
 
@@ -410,8 +411,8 @@ def _global_ids(keys: list[pd.DataFrame]) -> list[pd.DataFrame]:
 
     sizes = [len(k) for k in keys]
     every = pd.concat(keys, ignore_index=True) if keys else pd.DataFrame(columns=["doc_id", "body"])
-    ids = corpus._unique([str(d) for d in every["doc_id"]])
-    dups = corpus._duplicate_of(ids, every["body"].tolist())
+    ids = corpus.unique_names([str(d) for d in every["doc_id"]])
+    dups = corpus.find_duplicates(ids, every["body"].tolist())
     fixed = pd.DataFrame({"doc_id": ids, "duplicate_of": dups}).astype("str")
     ends = pd.Series(sizes, dtype="int64").cumsum().tolist()
     return [fixed.iloc[end - size:end].reset_index(drop=True)
