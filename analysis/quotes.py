@@ -325,7 +325,26 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
     for m in (m for lo, hi in windows for m in _FOR_RE.finditer(body, lo, hi)):
         if speaker_of(m.group(1)).kind in {"person", "role"}:
             out.append((m.start(1), m.group(1), m.start(1)))
-    return out + _subject_mentions(doc, names, windows)
+    return out + _subject_mentions(doc, names, windows) + _titled_mentions(doc, quotes, windows)
+
+
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.? [A-Z][\w'’-]*\w(?![\w'’-])(?! [A-Z])")
+
+
+def _titled_mentions(doc: _Doc, quotes: list[_Quote], windows: list[tuple[int, int]]
+                     ) -> list[tuple[int, str, int]]:
+    """``Mr Roe`` in the prose (not inside quotes, not after a reporting verb in its sentence,
+    where it is someone else's object): a gendered antecedent for he/she."""
+    spans = sorted((r.open, r.end) for q in quotes for r in [q.raw, *q.merged])
+    starts = [s for s, _ in spans]
+    out = []
+    for m in (m for lo, hi in windows for m in _TITLED.finditer(doc.body, lo, hi)):
+        k = bisect.bisect_right(starts, m.start())
+        s0 = sentence_start(doc.body, doc.para_bounds(m.start())[0], m.start())
+        if not (k and spans[k - 1][1] > m.start()) and not _MENTION_VERB.search(
+                doc.body, s0, m.start()):
+            out.append((m.start(), m.group(), -1))
+    return out
 
 
 _SENT_START = re.compile(r"(?:\A|\n|[.!?][\"”’]?\s)"

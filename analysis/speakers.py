@@ -40,7 +40,7 @@ _REGULAR = _words(
     "predict recall complain maintain observe joke quip vow pledge promise estimate agree "
     "counter emphasise emphasize underline conclude state assert allege report repeat "
     "contend exclaim shout scream whisper murmur mutter write answer testify protest recount "
-    "caution lament boast grumble concur affirm sigh snap retort plead tell advise describe"
+    "caution lament boast grumble concur affirm sigh snap retort plead tell advise describe call"
 )
 
 
@@ -152,7 +152,7 @@ agency department office court board institute university company government all
 organisation organization federation foundation trust service services authority news times
 post journal club fund league assembly parliament congress senate police army navy force
 charity firm hospital school embassy airline carmaker retailer lender insurer manufacturer
-operator coalition consortium
+operator coalition consortium college society academy museum church
 magazine newspaper paper daily agency channel station website broadcaster tabloid radio
 television tv programme program show
 forces network exchange administration bureau centre center co ltd plc llc network
