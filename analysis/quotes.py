@@ -369,7 +369,8 @@ def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
         word = first.group() if first else ""
         if word.lower() in FUNCTION_WORDS and word not in _ARTICLES | _POSSESSIVES:
             continue
-        if not conj and not _NAMEISH.match(body, m.end()) and word not in names:
+        if not conj and not _NAMEISH.match(body, m.end()) and not any(
+                len(full.split()[0]) > 2 for _, full in names.get(word, ())):
             continue  # a capitalised run, or a surname already introduced with a full name
         toks = tokenize_spans(body[m.end():m.end() + 90], m.end())
         words = [t for t, _, _ in toks]
