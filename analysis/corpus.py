@@ -10,7 +10,7 @@ folders skipped), a glob such as ``"data/**/*.txt"``, a single ``.txt`` file, a 
 ``.tsv``, ``.jsonl`` (``.ndjson``, ``.json`` array) or ``.parquet`` file, or a DataFrame.
 Relative paths are resolved against the repository root (:func:`analysis.paths.resolve`).
 
-Rules (details in docs/readme/corpus.md):
+Rules (details in docs/corpus.md):
 
 * every input file or table row ends up either as one row of ``articles`` or as a row of
   ``problems`` (``input``, ``reason``); bad content never raises. A missing top-level source

@@ -1,7 +1,7 @@
 """Who said what: direct quotations in news bodies with their speakers, verbs and evidence.
 
 ``extract_quotes(articles)`` returns one row per quotation (see :data:`COLUMNS`); the rules
-are general news conventions, documented in docs/readme/quotes.md:
+are general news conventions, documented in docs/quotes.md:
 
 * quote marks: straight/curly double quotes, multi-sentence and multi-paragraph quotes,
   split quotes (``"...," he said. "..."`` -> one row); single quotes only when framed as speech;

@@ -1,6 +1,6 @@
 """Stance targets: a small, documented config (name, aliases, optional cue phrases).
 
-The file format is described in docs/readme/stance.md and config/stance_targets.yaml. Two forms
+The file format is described in docs/stance.md and config/stance_targets.yaml. Two forms
 are accepted (YAML or JSON, by path, or already parsed):
 
 * documented form: ``{"targets": [{"name": ..., "aliases": [...], "cues": {"favor": [...],
