@@ -24,7 +24,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 report: setup ## Run every notebook on CORPUS (default seeds/) and export HTML reports to reports/
-	$(BIN)/python -m analysis report --corpus $(CORPUS) $(if $(GROUP),--group $(GROUP)) $(if $(COLUMNS),--columns '$(COLUMNS)') $(REPORT_FLAGS)
+	$(BIN)/python -m analysis report --corpus $(CORPUS) $(if $(GROUP),--group $(GROUP)) $(if $(COLUMNS),--columns '$(COLUMNS)') $(if $(filter seeds,$(CORPUS)),--figures-dir figures) $(REPORT_FLAGS)
 
 figures: setup ## Re-execute every notebook in place (clean kernel) and rewrite figures/
 	$(BIN)/python -m analysis run-notebooks

@@ -8,8 +8,9 @@ notebook declares in its ``parameters`` cell), with the kernel started in ``note
 relative paths behave as in nbval. Outputs go to ``reports/<corpus name>/``:
 
 * ``notebooks/NN_*.ipynb``: the executed copies; the committed notebooks are never touched;
-* ``figures/``: every figure the notebooks saved (the committed ``figures/`` is never touched,
-  not even for the seeds, so ``make report`` can never dirty the working tree);
+* ``figures/``: every figure the notebooks saved, unless ``--figures-dir`` names another folder
+  (``make report`` on the seeds passes ``--figures-dir figures``: the committed figures are
+  rewritten with identical bytes, which ``make fresh`` guarantees);
 * ``NN_*.html`` (full: code and outputs) and ``NN_*.reader.html`` (outputs and prose only);
 * ``report.json``: the corpus (articles, content hash, date range), versions, pages.
 
@@ -225,6 +226,7 @@ def build_report(
     names: list[str] | None = None,
     notebooks_dir: Path | None = None,
     skip_shared_data: bool = False,
+    figures_dir: Path | None = None,
 ) -> dict[str, Any]:
     """Execute the notebooks on ``corpus`` into ``out`` and export HTML; return the manifest.
 
@@ -235,7 +237,7 @@ def build_report(
     corpus = corpus_argument(corpus)
     out = (out or paths.REPORTS / corpus_name(corpus)).resolve()
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
-    figures = out / "figures"
+    figures = paths.resolve(figures_dir) if figures_dir else out / "figures"
     parameters = {"CORPUS": corpus, "COLUMNS": columns, "GROUP": group,
                   "FIGURES_DIR": str(figures)}
     manifest: dict[str, Any] = {
@@ -359,9 +361,12 @@ def cli(argv: list[str]) -> int:
     parser.add_argument("--skip-shared-data", action="store_true",
                         help="hide ../shared/data from the notebooks (skips the validation "
                              "cells on the shared labelled sets; much faster)")
+    parser.add_argument("--figures-dir", type=Path, default=None,
+                        help="where the notebooks save figures (default: <out>/figures)")
     args = parser.parse_args(argv)
     manifest = build_report(args.corpus, columns=args.columns, group=args.group, out=args.out,
-                            names=args.only, skip_shared_data=args.skip_shared_data)
+                            names=args.only, skip_shared_data=args.skip_shared_data,
+                            figures_dir=args.figures_dir)
     failed = [p["notebook"] for p in manifest["pages"] if p["error"]]
     index = (args.out.resolve().parent if args.out else paths.REPORTS) / "index.html"
     print(f"{len(manifest['pages'])} notebook(s) exported; open {index}")
