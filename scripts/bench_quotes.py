@@ -11,21 +11,12 @@ ratio, and how many quotes/speakers were found.
 from __future__ import annotations
 
 import argparse
-import time
 
 import pandas as pd
+from bench_common import bench_articles, timed
 
-from analysis import paths
-from analysis.corpus import load_articles
 from analysis.quotes import extract_quotes
 from analysis.text import sentences
-
-
-def timed(fn, *args, **kwargs) -> tuple[float, object]:
-    """Wall time of one call and its result."""
-    start = time.perf_counter()
-    result = fn(*args, **kwargs)
-    return time.perf_counter() - start, result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,15 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--source", default=None, help="corpus (default: reuters21578.jsonl)")
     args = parser.parse_args(argv)
-    source = args.source or paths.shared_data("reuters21578") / "reuters21578.jsonl"
-    try:
-        articles = load_articles(source).articles
-    except FileNotFoundError:
-        print(f"dataset not found: {source}")
+    articles = bench_articles(args.source, args.limit)
+    if articles is None:
         return 0
-    articles = articles[articles["body"].fillna("").str.strip() != ""]
-    if args.limit:
-        articles = articles.head(args.limit)
     n = len(articles)
     t_base, sents = timed(sentences, articles)
     t_ours, quotes = timed(extract_quotes, articles)

@@ -12,10 +12,9 @@ Prints articles/s for each, the ratios, and how many evidence rows were found.
 from __future__ import annotations
 
 import argparse
-import time
 
-from analysis import paths
-from analysis.corpus import load_articles
+from bench_common import bench_articles, timed
+
 from analysis.quotes import extract_quotes
 from analysis.stance import aggregate, stance_evidence
 from analysis.text import sentences
@@ -31,12 +30,6 @@ BENCH_TARGETS = {
 }
 
 
-def timed(fn, *args, **kwargs) -> tuple[float, object]:
-    """Wall time of one call and its result."""
-    start = time.perf_counter()
-    result = fn(*args, **kwargs)
-    return time.perf_counter() - start, result
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -44,15 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", default=None, help="corpus (default: reuters21578.jsonl)")
     parser.add_argument("--targets", default=None, help="targets file (default: built-in topics)")
     args = parser.parse_args(argv)
-    source = args.source or paths.shared_data("reuters21578") / "reuters21578.jsonl"
-    try:
-        articles = load_articles(source).articles
-    except FileNotFoundError:
-        print(f"dataset not found: {source}")
+    articles = bench_articles(args.source, args.limit)
+    if articles is None:
         return 0
-    articles = articles[articles["body"].fillna("").str.strip() != ""]
-    if args.limit:
-        articles = articles.head(args.limit)
     targets = args.targets or BENCH_TARGETS
     n = len(articles)
     t_load, _ = timed(default_fast)  # one-off: VADER lexicon (and NLTK import) for reported speech
