@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench_common import bench_articles, timed
+from benchlib import bench_articles, timed
 
 from analysis.quotes import extract_quotes
 from analysis.stance import aggregate, stance_evidence
