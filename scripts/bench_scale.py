@@ -13,7 +13,7 @@ and the parent samples the resident memory (RSS) of the child and of all its des
 Time is wall time of ``run_pipeline`` only: imports (NLTK, SciPy) and cluster start-up are
 "start-up" (each engine first runs :func:`analysis.pipeline.warm_up`), printed apart.
 
-    .venv/bin/python scripts/bench_scale.py [--base N] [--copies 1,4,16] [--workers-on 4]
+    .venv/bin/python scripts/bench_scale.py [--base N] [--copies 1,4,16] [--workers-on 16]
         [--pandas-max 16] [--partition-size 500] [--stages sentences,tokens,...]
 """
 
@@ -143,8 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pandas-max", type=int, default=16,
                         help="largest repeat run on the pandas engine (memory grows with it)")
     parser.add_argument("--partition-size", type=int, default=500, help="articles per partition")
-    parser.add_argument("--workers-on", type=int, default=4,
-                        help="repeat on which to compare 2 workers with 1 (default 4x)")
+    parser.add_argument("--workers-on", type=int, default=16,
+                        help="repeat on which to compare 2 workers with 1 (default 16x)")
     parser.add_argument("--stages", default=",".join(STAGES), help="stages to run")
     parser.add_argument("--measure", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
