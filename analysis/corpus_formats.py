@@ -182,21 +182,29 @@ def _empty_table(problems: list[Problem]) -> RawTable:
     return RawTable(pd.DataFrame(), [], problems)
 
 
-def read_jsonl(path: Path, label: str, *, allow_array: bool = False) -> RawTable:
-    """Read JSON Lines; each malformed or non-object line becomes a problem (line numbered).
-
-    With ``allow_array`` (``.json`` files) a file starting with ``[`` is read as one array.
-    """
+def _read_text(path: Path, label: str) -> str | RawTable:
+    """The decoded text of ``path``, or an empty table carrying the reason it has none."""
     data, problem = read_bytes(path, label)
     if data is None:
         return _empty_table([problem])
     decoded = decode_bytes(data)
     if decoded.text is None:
         return _empty_table([(label, decoded.reason or "unreadable")])
-    if allow_array and decoded.text.lstrip().startswith("["):
-        return _read_json_array(decoded.text, label)
+    return decoded.text
+
+
+def read_jsonl(path: Path, label: str, *, allow_array: bool = False) -> RawTable:
+    """Read JSON Lines; each malformed or non-object line becomes a problem (line numbered).
+
+    With ``allow_array`` (``.json`` files) a file starting with ``[`` is read as one array.
+    """
+    text = _read_text(path, label)
+    if isinstance(text, RawTable):
+        return text
+    if allow_array and text.lstrip().startswith("["):
+        return _read_json_array(text, label)
     records, rows, problems = [], [], []
-    for number, line in enumerate(decoded.text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -245,20 +253,17 @@ def _read_json_array(text: str, label: str) -> RawTable:
 
 def read_csv(path: Path, label: str, *, sep: str = ",") -> RawTable:
     """Read a CSV/TSV file as strings; rows with the wrong number of fields become problems."""
-    data, problem = read_bytes(path, label)
-    if data is None:
-        return _empty_table([problem])
-    decoded = decode_bytes(data)
-    if decoded.text is None:
-        return _empty_table([(label, decoded.reason or "unreadable")])
+    text = _read_text(path, label)
+    if isinstance(text, RawTable):
+        return text
     options = {"sep": sep, "dtype": "str", "keep_default_na": False, "na_values": [""]}
     try:
-        frame = pd.read_csv(io.StringIO(decoded.text), **options)
+        frame = pd.read_csv(io.StringIO(text), **options)
         problems: list[Problem] = []
     except pd.errors.EmptyDataError:
         return _empty_table([(label, "empty file")])
     except (pd.errors.ParserError, csv.Error, ValueError):
-        frame, problems = _read_csv_leniently(decoded.text, label, options)
+        frame, problems = _read_csv_leniently(text, label, options)
     return RawTable(frame, list(range(1, len(frame) + 1)), problems)
 
 
