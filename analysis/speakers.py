@@ -530,7 +530,7 @@ def speaker_of(written: str) -> Speaker:
 # ---------------------------------------------------------------- coreference
 
 _RUN_TOKEN = r"(?:[A-Z]\.|[A-Z\u00C0-\u00DE][\w'’-]*)"
-_RUN_RE = re.compile(rf"{_RUN_TOKEN}(?: {_RUN_TOKEN}){{1,5}}")
+_RUN_RE = re.compile(rf"(?<![\w.]){_RUN_TOKEN}(?: {_RUN_TOKEN}){{1,5}}")  # not inside "U.S."
 
 
 def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
