@@ -25,7 +25,8 @@ from typing import Any, Literal, NamedTuple
 import pandas as pd
 
 from analysis import cache as cache_mod
-from analysis import pipeline
+from analysis import corpus, paths, pipeline
+from analysis.corpus_formats import RawTable, read_jsonl
 from analysis.pipeline import STAGES, Stage
 
 Engine = Literal["pandas", "dask"]
@@ -225,7 +226,7 @@ def parquet_parts(source: Any) -> list[Path] | None:
     """The .parquet files of a Parquet source (a file, or a folder of parts), else None."""
     if isinstance(source, pd.DataFrame) or any(ch in str(source) for ch in "*?["):
         return None
-    path = cache_mod.paths.resolve(source)
+    path = paths.resolve(source)
     if path.is_file():
         return [path] if path.suffix.lower() == ".parquet" else None
     if path.is_dir():
@@ -241,10 +242,9 @@ def load_source(source: Any, *, columns: dict[str, str] | None = None) -> Any:
     A folder of parts loads as one table labelled with the folder (rows numbered across
     the parts in name order), exactly as the Dask engine labels its partitions.
     """
-    from analysis import corpus
 
     parts = parquet_parts(source)
-    if parts is None or len(parts) == 1 and parts[0] == cache_mod.paths.resolve(source):
+    if parts is None or len(parts) == 1 and parts[0] == paths.resolve(source):
         return corpus.load_articles(source, columns=columns)
     frame = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
     return _load_rows(frame, 1, columns, _label(source))
@@ -252,18 +252,16 @@ def load_source(source: Any, *, columns: dict[str, str] | None = None) -> Any:
 
 def _label(source: Any) -> tuple[str, str, str | None]:
     """(stem, label, path) that ``load_articles`` gives rows of this table source."""
-    from analysis import corpus
 
     if isinstance(source, pd.DataFrame):
         return "frame", "<DataFrame>", None
-    path = cache_mod.paths.resolve(source)
+    path = paths.resolve(source)
     label = corpus.display_path(path)
     return path.stem if path.is_file() else path.name, label, label
 
 
 def _load_raw(raw: Any, columns: dict[str, str] | None, label: tuple[str, str, str | None]) -> Any:
     """``load_articles`` on one partition of a table (a ``RawTable`` with its row numbers)."""
-    from analysis import corpus
 
     if raw.frame.shape[1] == 0:  # an empty partition is not an empty file
         empty = corpus.finish_articles(pd.DataFrame())
@@ -276,7 +274,6 @@ def _load_raw(raw: Any, columns: dict[str, str] | None, label: tuple[str, str, s
 def _load_rows(frame: pd.DataFrame, first_row: int, columns: dict[str, str] | None,
                label: tuple[str, str, str | None]) -> Any:
     """Load a slice of a table whose first row has number ``first_row`` (1-based)."""
-    from analysis.corpus_formats import RawTable
 
     rows = list(range(first_row, first_row + len(frame)))
     return _load_raw(RawTable(frame.reset_index(drop=True), rows, []), columns, label)
@@ -325,7 +322,6 @@ class _Block(NamedTuple):
 def _load_jsonl_block(path: Path, start: int, end: int, first_line: int,
                       columns: dict[str, str] | None) -> Any:
     """Load lines [start, end) of a JSON Lines file exactly as ``load_articles`` would."""
-    from analysis.corpus_formats import read_jsonl
 
     label = _label(path)
     raw = read_jsonl(_Block(path, start, end, first_line), label[1])  # type: ignore[arg-type]
@@ -345,7 +341,6 @@ def load_tasks(
     """
     from dask import delayed
 
-    from analysis import corpus
 
     if isinstance(source, pd.DataFrame):
         label = _label(source)
@@ -358,7 +353,7 @@ def load_tasks(
     if any(ch in text for ch in "*?["):
         files, base, problems = corpus.glob_files(text), None, []
     else:
-        path = cache_mod.paths.resolve(source)
+        path = paths.resolve(source)
         if not path.exists():
             raise FileNotFoundError(f"corpus source not found: {path}")
         if path.suffix.lower() in JSON_LINES:
@@ -366,9 +361,10 @@ def load_tasks(
                     for a, b, line in _jsonl_blocks(path, partition_size)], []
         if path.is_file() and path.suffix.lower() != ".txt":
             return [delayed(corpus.load_articles)(path, columns=columns)], []
-        files, base, problems = ((*corpus.folder_files(path)[:1], path,
-                                  corpus.folder_files(path)[1]) if path.is_dir()
-                                 else ([path], None, []))
+        if path.is_dir():
+            (files, problems), base = corpus.folder_files(path), path
+        else:
+            files, base, problems = [path], None, []
     step = max(partition_size, 1)
     return [delayed(corpus.load_text_files)(files[i:i + step], base=base)
             for i in range(0, max(len(files), 1), step)], list(problems)
@@ -407,7 +403,6 @@ def _keys(articles: pd.DataFrame) -> pd.DataFrame:
 
 def _global_ids(keys: list[pd.DataFrame]) -> list[pd.DataFrame]:
     """Corpus-wide doc_id (``~2`` suffixes) and duplicate_of, as ``load_articles`` makes them."""
-    from analysis import corpus
 
     sizes = [len(k) for k in keys]
     every = pd.concat(keys, ignore_index=True) if keys else pd.DataFrame(columns=["doc_id", "body"])
@@ -526,13 +521,11 @@ def _metas(first: Any, stages: Sequence[Stage], *, sample: int = 100
     """
     import pyarrow as pa
 
-    from analysis.corpus import load_articles
-
     def outputs(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
         return {"articles": articles, **pipeline.process_partition(articles, stages=stages)}
 
     empty = outputs(first.articles.iloc[:0])
-    probe = load_articles(pd.DataFrame({"id": ["type-probe"], "title": ["Probe"],
+    probe = corpus.load_articles(pd.DataFrame({"id": ["type-probe"], "title": ["Probe"],
                                         "text": [TYPE_PROBE]})).articles
     full = outputs(pd.concat([first.articles.head(sample),
                               probe.reindex(columns=first.articles.columns)], ignore_index=True))
