@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
+import numpy as np
 import pandas as pd
 
 PARAGRAPH_BREAK = "\n\n"
@@ -37,6 +38,7 @@ TOKEN_RE = re.compile(
     r"|\w+(?:-\w+)*(?:[’'](?!s\b)\w+)*"  # words: long-range, don't, o'clock
     r"|[^\w\s]"  # any other single symbol
 )
+_GAP_TOKEN_RE = re.compile(r"(\s*)(" + TOKEN_RE.pattern + ")")  # whitespace, then a token
 _ALPHA_RE = re.compile(r"[^\W\d_]")
 
 
@@ -188,28 +190,59 @@ def tokens(
 
     Columns: doc_id, para_id, sent_id, tok_id, start, end, text, norm, is_stop, is_alpha.
     ``norm`` is lower-cased; ``is_stop`` uses :data:`STOPWORDS` unless ``stop_words`` is given.
+    Column-wise: one regex pass over all sentences, flags computed once per distinct word.
     """
     sents = frame if "sent_id" in frame.columns else sentences(frame)
     stop = STOPWORDS if stop_words is None else frozenset(w.lower() for w in stop_words)
-    rows, tok_id, current = [], 0, None
-    for doc_id, para_id, sent_id, offset, text in zip(
-        sents["doc_id"], sents["para_id"], sents["sent_id"], sents["start"], sents["text"],
-        strict=True,
-    ):
-        if doc_id != current:
-            current, tok_id = doc_id, 0
-        for a, b in tokenize(text):
-            word = text[a:b]
-            norm = word.lower()
-            is_alpha = _ALPHA_RE.search(word) is not None
-            rows.append((doc_id, para_id, sent_id, tok_id, offset + a, offset + b, word, norm,
-                         norm in stop, is_alpha))
-            tok_id += 1
-    columns = ["doc_id", "para_id", "sent_id", "tok_id", "start", "end", "text", "norm",
-               "is_stop", "is_alpha"]
-    return _typed(pd.DataFrame(rows, columns=columns),
-                  ints=["para_id", "sent_id", "tok_id", "start", "end"],
+    offsets = sents["start"].to_numpy("int64")
+    row, starts, ends, words = _token_spans(sents["text"].tolist(), offsets)
+    doc_ids = sents["doc_id"].to_numpy()[row]
+    codes, distinct = pd.factorize(np.asarray(words, dtype=object))
+    norms = np.asarray([w.lower() for w in distinct], dtype=object)
+    out = pd.DataFrame({
+        "doc_id": doc_ids,
+        "para_id": sents["para_id"].to_numpy()[row],
+        "sent_id": sents["sent_id"].to_numpy()[row],
+        "tok_id": _rank_within(doc_ids),
+        "start": starts,
+        "end": ends,
+        "text": words,
+        "norm": norms[codes],
+        "is_stop": np.asarray([n in stop for n in norms], dtype=bool)[codes],
+        "is_alpha": np.asarray([_ALPHA_RE.search(w) is not None for w in distinct],
+                               dtype=bool)[codes],
+    })
+    return _typed(out, ints=["para_id", "sent_id", "tok_id", "start", "end"],
                   bools=["is_stop", "is_alpha"])
+
+
+def _token_spans(texts: list[str], offsets: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Tokens of many texts in one regex pass: (row of each token, start, end, words).
+
+    The texts are joined by a newline: no token spans whitespace, and every character that
+    is not whitespace belongs to a token, so gap + token lengths give the offsets.
+    """
+    pairs = _GAP_TOKEN_RE.findall("\n".join(texts).rstrip())
+    words = [word for _, word in pairs]
+    sizes = np.fromiter(map(len, words), "int64", len(words))
+    gaps = np.fromiter(map(len, [gap for gap, _ in pairs]), "int64", len(words))
+    ends = np.cumsum(gaps + sizes)
+    starts = ends - sizes
+    lengths = np.fromiter(map(len, texts), "int64", len(texts)) + 1  # with the newline
+    text_starts = np.cumsum(lengths) - lengths
+    row = np.searchsorted(text_starts, starts, side="right") - 1
+    shift = offsets[row] - text_starts[row]
+    return row, starts + shift, ends + shift, words
+
+
+def _rank_within(keys: np.ndarray) -> np.ndarray:
+    """0, 1, 2, ... restarting wherever ``keys`` changes (tok_id within each document)."""
+    index = np.arange(len(keys))
+    if not len(keys):
+        return index
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    return index - np.maximum.accumulate(np.where(first, index, 0))
 
 
 def _typed(frame: pd.DataFrame, *, ints: list[str], bools: Iterable[str] = ()) -> pd.DataFrame:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import paths
 from analysis.text import (
@@ -137,3 +139,20 @@ def test_seed_segments() -> None:
 def test_long_text_is_linear() -> None:
     text = 'He said "I am here. You are there." Then he left. ' * 40_000  # 2 MB, one paragraph
     assert len(split_sentences(text)) == 80_000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="ab .,'’\"-\n\t\u00a0\u200b5É_", max_size=30), max_size=6))
+def test_tokens_frame_equals_tokenize_of_each_sentence(pieces: list[str]) -> None:
+    """The column-wise tokens frame gives exactly tokenize() of each sentence, with offsets."""
+    sents = pd.DataFrame({
+        "doc_id": ["d"] * len(pieces), "para_id": [0] * len(pieces),
+        "sent_id": list(range(len(pieces))),
+        "start": [100 * i for i in range(len(pieces))], "text": pieces,
+    })
+    expected = [(i, 100 * i + a, 100 * i + b, text[a:b])
+                for i, text in enumerate(pieces) for a, b in tokenize(text)]
+    toks = tokens(sents)
+    got = list(zip(toks["sent_id"], toks["start"], toks["end"], toks["text"], strict=True))
+    assert got == expected
+    assert toks["tok_id"].tolist() == list(range(len(expected)))
