@@ -37,9 +37,9 @@ def test_two_targets_in_one_sentence_get_their_own_scores():
     text = "Smith praised Jones, but critics accused Brown of fraud."
     frame = pd.DataFrame({"text": [text, text], "start": [14, 41], "end": [19, 46]})
     out = ts.score_targets(frame)
-    # Brown is accused: negative. Jones is praised, but the nearby "accused ... fraud" still
-    # outweighs it in the distance-weighted window: a known miss of the rules, scored higher.
-    assert out["predicted"].tolist() == ["negative", "negative"]
+    # Brown is accused: negative. Jones is praised, but the nearby "accused ... fraud" (nearer
+    # to Brown, so at half weight) still cancels it: neutral, a known miss, scored higher.
+    assert out["predicted"].tolist() == ["neutral", "negative"]
     assert out["target_score"].iloc[0] > out["target_score"].iloc[1]
     features = ts.feature_frame(frame)
     assert features["patient"].tolist() == [1.0, -1.0]
