@@ -175,6 +175,8 @@ def term_counts(tokens: pd.DataFrame, *, by: str | Sequence[str] | None = None,
         the group (stop words included, punctuation not), ``rel_freq = count / n_words``.
     """
     keys = _keys(by, tokens)
+    if not keys:
+        return _corpus_term_counts(tokens, terms)
     marks = _mark(tokens, terms)
     frame = pd.concat([tokens[keys], marks], axis=1)
     words = frame[frame["is_word"]]
@@ -182,6 +184,17 @@ def term_counts(tokens: pd.DataFrame, *, by: str | Sequence[str] | None = None,
     kept = frame[frame["keep"]]
     counts = kept.groupby([*keys, "term"], sort=False, dropna=False).size()
     return _finish(counts, totals, keys, "term", "n_words")
+
+
+def _corpus_term_counts(tokens: pd.DataFrame, terms: Terms) -> pd.DataFrame:
+    """:func:`term_counts` without groups: count distinct texts once, then merge into terms."""
+    codes, uniques = pd.factorize(tokens["text"], use_na_sentinel=False)
+    vocab = vocabulary(uniques, terms)
+    per_text = np.bincount(codes, minlength=len(uniques))
+    n_words = pd.Series([int(per_text[vocab["is_word"].to_numpy()].sum())])
+    kept = vocab["keep"].to_numpy()
+    counts = pd.Series(per_text[kept], index=pd.Index(vocab["term"].to_numpy()[kept], name="term"))
+    return _finish(counts.groupby(level="term", sort=False).sum(), n_words, [], "term", "n_words")
 
 
 def _units(tokens: pd.DataFrame, within: Within) -> np.ndarray:
