@@ -173,13 +173,18 @@ def _quoted_subject(words: list[str], v: int) -> tuple[int, int] | None:
     return np if np and np[1] == v - 1 else None
 
 
-def _last_verb(toks: list[tuple[str, int, int]]) -> tuple[int, str, int] | None:
-    """Index, lemma and length of the last reporting verb among ``toks``."""
+def _last_verbs(toks: list[tuple[str, int, int]], *, most: int = 3
+                ) -> list[tuple[int, str, int]]:
+    """Index, lemma and length of the last ``most`` reporting verbs among ``toks``, last first."""
+    out = []
     for i in range(len(toks) - 1, -1, -1):
         verb = _verb_at(toks, i)
-        if verb and not (i and toks[i - 1][0].lower() in _NOUN_DETS):  # "the recall", "a warning"
-            return i, verb[0], verb[1]
-    return None
+        prev = toks[i - 1][0].lower() if i else ""
+        if verb and not (prev in _NOUN_DETS or prev.endswith(("'", "’", "'s", "’s"))):
+            out.append((i, verb[0], verb[1]))
+            if len(out) == most:
+                break
+    return out
 
 
 def subject_np(words: list[str], hi: int) -> tuple[int, int] | None:
@@ -218,27 +223,34 @@ def before_frame(body: str, lo: int, hi: int) -> tuple[Frame, bool] | None:
     """
     toks = tokenize_spans(body[lo:hi], lo)
     words = [t for t, _, _ in toks]
-    found = _last_verb(toks)
-    if not found:
-        return None
-    v, lemma, n = found
-    gap = words[v + n:]
-    if lemma == "according to":
-        np = np_forward(words, v + n)
-        if not np:
-            return None
-        intro = words[np[1]:] in ([","], [])
-        return Frame(lemma, *_span(toks, *np), "intro_according", toks[np[1] - 1][2]), intro
-    np = np_inverted(words, v + n) if v == 0 else (
-        _quoted_subject(words, v) or _speaker_before(words, v))
-    if np is None:
-        return None
-    if v == 0:  # Said Mr X: "..."
-        gap = words[np[1]:]
-    intro = not gap or gap[-1] == ":" or gap == [","] or (len(gap) <= 10 and gap[-1] == ",")
-    pattern = "intro_saying" if words[v].endswith("ing") else "intro"
-    frame = Frame(lemma, *_span(toks, *np), pattern if intro else "partial", toks[v + n - 1][2])
-    return frame, intro
+    for v, lemma, n in _last_verbs(toks):  # "told analysts on a conference call that ...": told
+        gap = words[v + n:]
+        if lemma == "according to":
+            np = np_forward(words, v + n)
+            if not np:
+                return None
+            intro = words[np[1]:] in ([","], [])
+            return Frame(lemma, *_span(toks, *np), "intro_according", toks[np[1] - 1][2]), intro
+        np = np_inverted(words, v + n) if v == 0 else (
+            _quoted_subject(words, v) or _speaker_before(words, v))
+        if np is None and words[v - 1] == "," and not words[v].endswith("ing"):
+            np = np_inverted(words, v + n)  # "The plan, said Jo Roe of Acme, was "...""
+            np = np if np and "," in words[np[1]:np[1] + 6] else None
+            if np:
+                frame = Frame(lemma, *_span(toks, *np), "partial", toks[np[1] - 1][2])
+                return frame, False
+        if np is None and (not gap or gap[-1] in {":", ","}):
+            return None  # the verb right before the quote has no subject we can find
+        if np is None:
+            continue
+        if v == 0:  # Said Mr X: "..."
+            gap = words[np[1]:]
+        intro = not gap or gap[-1] == ":" or gap == [","] or (len(gap) <= 10 and gap[-1] == ",")
+        pattern = "intro_saying" if words[v].endswith("ing") else "intro"
+        frame = Frame(lemma, *_span(toks, *np), pattern if intro else "partial",
+                      toks[v + n - 1][2])
+        return frame, intro
+    return None
 
 
 def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
@@ -256,7 +268,8 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
         if j is not None and words[j + 1].lower() in {"who", "which", "whose"}:
             return np_backward(words, j)  # "X, who ..., said": X
         if j is not None and (np_forward(words, j + 1) or words[j + 1].isdigit() or (
-                words[j + 1].lower() in DETERMINERS and words[j + 1].lower() != "its")):
+                words[j + 1].lower() in DETERMINERS and words[j + 1].lower() != "its")
+                or words[j + 1].endswith("ing")):  # "X, reacting to ..., said"
             head = np_backward(words, j)
             return (head[0], k - 1) if head else None
     if k > 0 and words[k - 1].lower() in {"and", "but"}:  # "X said ... and warned"

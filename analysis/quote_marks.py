@@ -119,8 +119,9 @@ def scan_double(body: str) -> list[RawQuote]:
             i = m.start()
             if not blank or body[i + 1:i + 2] == "\n" or body[i - 1:i] == "\n":
                 sc.newline(i)
-        else:
-            sc.mark(m.start())
+        elif not (m.group() == '"' and body[m.start() - 1:m.start()].isalpha()
+                  and body[m.end():m.end() + 1].islower()):
+            sc.mark(m.start())  # a straight mark before a lower-case letter (Iraq"s, don"t)
     if sc.cur is not None:
         if not sc.pending:
             sc.end_segment(len(body))

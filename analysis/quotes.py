@@ -45,6 +45,7 @@ from analysis.speakers import (
     Speaker,
     corefer,
     full_names,
+    is_role,
     np_forward,
     speaker_of,
     tokenize_spans,
@@ -175,7 +176,7 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
         return None
     if _title_case(body[raw.segments[0][0]:raw.segments[-1][1]]):
         return None
-    if bf and words >= min_words:
+    if bf and (words >= min_words or (words >= 2 and prev_word in _COPULAS)):
         return _Quote(raw, list(raw.segments), bf[0], "partial", partial=True)
     if _ends_open(body, raw, body[raw.end:sent[1]]):  # ... is "x y", said X. (any length)
         af = after_frame(body, raw.end, sent[1])
@@ -192,6 +193,11 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
     if words >= 2 * min_words:
         return _Quote(raw, list(raw.segments), None, "context", partial=True)
     return None
+
+
+_COPULAS = frozenset({"was", "were", "is", "are", "been", "be", "being", "remained", "felt",
+                      "seemed", "looked", "sounded"})
+"""``X said he was "deeply ashamed"``: a short phrase completing reported speech is quoted."""
 
 
 def _title_case(text: str) -> bool:
@@ -281,7 +287,7 @@ class _Mention:
 _FOR_RE = re.compile(r"(?:\A|\n|[.!?]\s)For ((?:[\w'’.-]+ ){0,6}[\w'’.-]+),")
 
 
-_MENTION_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|warned|according|argued|"
+_MENTION_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|warned|[Aa]ccording|argued|"
                            r"insisted|stressed|explained|believes?|thinks?|telling|saying|"
                            r"adding|warning|insisting)\b")
 
@@ -297,23 +303,31 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
     hits = (m for lo, hi in windows for m in _MENTION_VERB.finditer(body, lo, hi))
     for m in hits:
         k = bisect.bisect_right(starts, m.start())
-        if k and spans[k - 1][1] > m.start() + 80:
-            continue  # inside a quote, or the attribution right after one (already a frame)
+        if k and spans[k - 1][1] > m.start():
+            continue  # inside a quote
         if k < len(starts) and starts[k] - m.start() < 40 and not re.search(
             r"[.!?]\s", body[m.end():starts[k]]
         ):
             continue  # the frame introducing the next quote
-        lo = max(doc.para_bounds(m.start())[0], m.start() - 100)
+        lo = max(doc.para_bounds(m.start())[0], m.start() - 200)
+        while body[lo - 1:lo].isalnum() or body[lo - 1:lo] in {"'", "’", "-"}:
+            lo += 1  # never start inside a word
         s0 = sentence_start(body, lo, m.start())
         toks = tokenize_spans(body[s0:m.end() + 40], s0)
         words = [t for t, _, _ in toks]
         v = next((i for i, t in enumerate(toks) if t[1] == m.start()), None)
         if v is None or not _verb_at(toks, v):
             continue
-        if words[v] == "according" or (v and words[v - 1] == "," and not words[v].endswith("g")):
-            np = np_forward(words, v + (2 if words[v] == "according" else 1))
+        if words[v].endswith("ing") and words[v].lower() != "according" and (
+                v == 0 or words[v - 1] not in {",", "as"}):
+            continue  # "a verbal warning": only ", adding/saying that ..." reports speech
+        according = words[v].lower() == "according"
+        if according or (v and words[v - 1] == "," and not words[v].endswith("g")):
+            np = np_forward(words, v + (2 if according else 1))
             if np and np[1] < len(words) and words[np[1]] not in {",", ".", ";", "--", "-"}:
                 np = None  # ", said X" must end there: ", said the plan was" is not a speaker
+            if np is None and not according:
+                np = _speaker_before(words, v)  # "X, who ..., said the plan was"
         else:
             np = _speaker_before(words, v)
             if np is None:
@@ -325,7 +339,49 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
     for m in (m for lo, hi in windows for m in _FOR_RE.finditer(body, lo, hi)):
         if speaker_of(m.group(1)).kind in {"person", "role"}:
             out.append((m.start(1), m.group(1), m.start(1)))
-    return out + _subject_mentions(doc, names, windows) + _titled_mentions(doc, quotes, windows)
+    return (out + _subject_mentions(doc, names, windows) + _titled_mentions(doc, quotes, windows)
+            + _introduced_mentions(doc, quotes, windows))
+
+
+_INTRODUCED = re.compile(r"(?<![\w'’.-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)"
+                         r"\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?=, (?:an?|the) [a-z])")
+
+
+_APPOS_END = frozenset({"at", "of", "for", "in", "from", "with", "who", "whose", "which", "and"})
+
+
+def _role_apposition(body: str, pos: int) -> bool:
+    """``, a geographer at ...`` / ``, the club's captain``: the apposition names a role."""
+    words = []
+    for word in body[pos + 2:pos + 90].split()[:10]:
+        bare = word.rstrip(",.;:")
+        if word.lower() in _APPOS_END:
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    head = words[-1].lower() if len(words) > 1 else ""
+    return is_role(head) or (head.endswith(("er", "ist", "ian", "or", "ant", "ent")) and (
+        head.rstrip("s") not in ORG_HEADS))
+
+
+def _introduced_mentions(doc: _Doc, quotes: list[_Quote], windows: list[tuple[int, int]]
+                         ) -> list[tuple[int, str, int]]:
+    """``Dr Jo Roe, a geographer at ...`` anywhere in the prose: a person introduced by name and
+    role, the antecedent of the next he/she (news introduces a new voice this way)."""
+    spans = sorted((r.open, r.end) for q in quotes for r in [q.raw, *q.merged])
+    starts = [s for s, _ in spans]
+    out = []
+    for m in (m for lo, hi in windows for m in _INTRODUCED.finditer(doc.body, lo, hi)):
+        k = bisect.bisect_right(starts, m.start())
+        spk = speaker_of(m.group())
+        prev = doc.body[max(0, m.start() - 30):m.start()].split()
+        if (prev and prev[-1][:1].isupper()) or not _role_apposition(doc.body, m.end()):
+            continue  # inside a longer capitalised run, or "Acme Re, the biggest firm"
+        if not (k and spans[k - 1][1] > m.start()) and spk.kind == "person" and (
+                " " in spk.canonical):
+            out.append((m.start(), m.group(), -1))
+    return out
 
 
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.? [A-Z][\w'’-]*\w(?![\w'’-])(?! [A-Z])")
@@ -351,6 +407,7 @@ _SENT_START = re.compile(r"(?:\A|\n|[.!?][\"”’]?\s)"
                          r"(?P<conj>(?:But|And|However|Yet|So|Meanwhile|Now),? )?"
                          r"(?=[A-Z]|(?:a|an|the) )")
 _NAMEISH = re.compile(r"[^.!?\n]{0,60}?(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir)\b|[A-Z][\w'’-]+ [A-Z])")
+_INTRO_SURNAME = re.compile(r"[^.!?\n]{0,50}?, ([A-Z][\w'’-]+) [a-z]")  # "Back home, Roe is ..."
 
 
 _FIRST_WORD = re.compile(r"\w+")
@@ -369,10 +426,14 @@ def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
         word = first.group() if first else ""
         if word.lower() in FUNCTION_WORDS and word not in _ARTICLES | _POSSESSIVES:
             continue
-        if not conj and not _NAMEISH.match(body, m.end()) and not any(
+        start = m.end()
+        if not conj and word not in _POSSESSIVES and not _NAMEISH.match(body, m.end()) and not any(
                 len(full.split()[0]) > 2 for _, full in names.get(word, ())):
-            continue  # a capitalised run, or a surname already introduced with a full name
-        toks = tokenize_spans(body[m.end():m.end() + 90], m.end())
+            intro = _INTRO_SURNAME.match(body, m.end())
+            if not intro or intro.group(1) not in names:
+                continue  # a capitalised run, or a surname already introduced with a full name
+            start = intro.start(1)  # "Back at home, Roe is ...": the subject after the comma
+        toks = tokenize_spans(body[start:start + 90], start)
         words = [t for t, _, _ in toks]
         np = subject_np(words, len(words)) or np_forward(words, 0)
         nxt = words[np[1]] if np and np[1] < len(words) else ""
@@ -405,7 +466,8 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
             events.append((q.spk_pos, 1, q, False))
         else:
             events.append((q.raw.open, 1, q, False))
-    needy = [q for q in quotes if q.frame is None or speaker_of(q.written).kind == "pronoun"]
+    needy = [q for q in quotes if q.frame is None or speaker_of(q.written).kind == "pronoun"
+             or _SHORT_ROLE.match(q.written)]
     windows = (whole or _windows(needy, 1500)) if needy else []
     for pos, written, flag in _frame_mentions(doc, quotes, names, windows):
         events.append((pos, 0, written, flag < 0))
@@ -421,6 +483,8 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
                 orphans.append(item)
             continue
         spk = _canonical(written, pos, names, genders, body)
+        if spk.kind == "role" and isinstance(item, _Quote):
+            spk = _role_reference(doc, written, spk, pos, history)
         if spk.kind == "pronoun":
             spk = _latest(history, spk.canonical, genders) or _named_before(names, pos, spk)
         if spk is not None:
@@ -431,6 +495,59 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
             orphans = orphans if weak else []
         if isinstance(item, _Quote):
             item.speaker = spk
+
+
+_SHORT_ROLE = re.compile(r"(?:[Tt]he|[Aa]n?) (?:[a-z]+ )?[a-z]+\Z")
+_SPOKES = ("spokesman", "spokeswoman", "spokesperson")
+
+
+def _role_reference(doc: _Doc, written: str, spk: Speaker, pos: int,
+                    history: list[_Mention]) -> Speaker:
+    """Short roles that point back: ``the official`` -> the ``economy ministry official``
+    introduced before; ``a spokesperson`` -> the organisation speaking in that paragraph;
+    ``an agency spokeswoman`` -> the ``X Agency`` named before."""
+    words = spk.canonical.split(" ")
+    if not _SHORT_ROLE.match(written) or len(words) > 2:
+        return spk
+    if len(words) == 1 and written[:4] in {"the ", "The "}:
+        for m in reversed(history[-50:]):
+            if m.speaker.kind == "role" and m.speaker.canonical.endswith(" " + words[0]):
+                return m.speaker
+    if words[-1] not in _SPOKES:
+        return spk
+    if len(words) == 2:
+        org = _named_org(doc.body, pos, Speaker(words[0], "org"))
+        return Speaker(f"{org.canonical} {words[1]}", "role", spk.gender) if (
+            org.canonical != words[0]) else spk
+    para = doc.para_bounds(pos)[0]
+    org = _previous_subject_org(doc, para, pos)
+    if org:
+        return Speaker(f"{org} {words[0]}", "role", spk.gender)
+    for m in reversed(history[-10:]):
+        if m.pos < para:
+            break
+        if m.speaker.kind == "org" and m.speaker.canonical[:1].isupper():
+            return Speaker(f"{m.speaker.canonical} {words[0]}", "role", spk.gender)
+    return spk
+
+
+def _previous_subject_org(doc: _Doc, para: int, pos: int) -> str | None:
+    """``But Acme denied it. A spokesperson said``: the organisation that is the subject of the
+    sentence before, in the same paragraph."""
+    s0 = sentence_start(doc.body, para, pos)
+    if s0 - 2 <= para:
+        return None
+    s_prev = sentence_start(doc.body, para, s0 - 2)
+    toks = tokenize_spans(doc.body[s_prev:s0], s_prev)
+    words = [t for t, _, _ in toks]
+    while words and words[0].lower() in {"but", "and", "however", "meanwhile", ","}:
+        words = words[1:]
+    np = np_forward(words, 0)
+    if not np or np[1] >= len(words) or not words[np[1]][:1].islower():
+        return None
+    spk = speaker_of(" ".join(words[np[0]:np[1]]))
+    lone = spk.kind == "person" and " " not in spk.canonical and words[0][:1].isupper()
+    return spk.canonical if (spk.kind == "org" and spk.canonical[:1].isupper()) or lone else None
 
 
 def _windows(quotes: list[_Quote], back: int) -> list[tuple[int, int]]:
@@ -464,6 +581,9 @@ def _canonical(written: str, pos: int, names: dict, genders: dict[str, str],
         full = corefer(spk.canonical, pos, names)
         if " " not in full and not spk.gender and not genders.get(full):
             return Speaker(full, "org")  # a lone capitalised word never introduced: entity
+        if spk.canonical not in names and " " not in spk.canonical and not (
+                spk.gender or genders.get(full)):
+            return Speaker(full, "org")  # "Acme" -> "Acme Networks" (or a first name): unsure
         if spk.gender:
             genders[full] = spk.gender
         spk = Speaker(full, "person", genders.get(full, spk.gender), spk.plural)
@@ -480,6 +600,7 @@ def _para_person(doc: _Doc, q: _Quote, names: dict, history: list[_Mention]
     introduced in an earlier paragraph and already quoted or reported there
     (``Asked about it, Roe shrugged. "..."``)."""
     lo = doc.para_bounds(q.raw.open)[0]
+    lo = max(lo, *(doc.body.rfind(mark, lo, q.raw.open) for mark in '"“”'))  # prose only
     known = {m.speaker.canonical for m in history
              if m.pos < lo and m.speaker.kind == "person" and not m.weak}
     hits = [full for m in _SURNAME_REF.finditer(doc.body, lo, q.raw.open)

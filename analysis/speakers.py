@@ -40,7 +40,8 @@ _REGULAR = _words(
     "predict recall complain maintain observe joke quip vow pledge promise estimate agree "
     "counter emphasise emphasize underline conclude state assert allege report repeat "
     "contend exclaim shout scream whisper murmur mutter write answer testify protest recount "
-    "caution lament boast grumble concur affirm sigh snap retort plead tell advise describe call"
+    "caution lament boast grumble concur affirm sigh snap retort plead tell advise describe call "
+    "laugh smile grin chuckle shrug"
 )
 
 
@@ -88,7 +89,8 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": 
               "sheikh": "m", "emir": "m", "archbishop": "", "bishop": "", "cardinal": "m",
               "sgt": "", "sgt.": "", "cpl": "", "pc": "", "det": "", "det.": "", "supt": "",
               "insp": "", "capt": "", "capt.": "", "lt": "", "lt.": "", "col": "", "col.": "",
-              "maj": "", "gen": "", "gen.": "", "cllr": ""}
+              "maj": "", "gen": "", "gen.": "", "cllr": "", "con": "", "constable": "",
+              "dci": "", "dc": "", "ds": "", "di": "", "ch": ""}
 """Titles that precede a personal name, with the gender they imply ("" = unknown)."""
 
 ROLE_NOUNS = _words("""
@@ -123,6 +125,12 @@ MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "policeman", "bu
                         "father", "son", "husband", "brother", "grandfather", "widower"})
 EPITHETS = frozenset({"teenager", "youngster", "veteran", "pensioner"})
 """Descriptions that refer back to a person already named (``the teenager told ...``)."""
+PERSONAL_ROLES = _words("""
+forward striker midfielder defender goalkeeper keeper winger player captain skipper manager
+boss coach batsman bowler rider driver boxer golfer sprinter runner swimmer cyclist champion
+star singer actor actress director author novelist rapper
+""")
+"""Roles a named person holds, so ``the <Capitalised> <role>`` refers back to that person."""
 DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "filing", "release", "complaint",
                             "indictment", "lawsuit", "ruling", "memo", "notice", "documents"})
 """``the statement said``: the speaker is the organisation that issued it."""
@@ -321,7 +329,7 @@ def np_inverted(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, i
         return start, start + 1
     hi = start
     while (hi < len(toks) and hi - start < limit and toks[hi] not in _PUNCT_STOP
-           and toks[hi].lower() not in _INVERTED_STOP):
+           and (toks[hi].lower() not in _INVERTED_STOP or _role_at_org(toks, hi))):
         hi += 1
     if hi < len(toks) and hi - start >= limit:
         return None
@@ -332,6 +340,12 @@ def np_inverted(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, i
     if _has_head(phrase) or (phrase[0].lower() in DETERMINERS and len(phrase) > 1):
         return lo, hi
     return None
+
+
+def _role_at_org(toks: list[str], i: int) -> bool:
+    """``analysts at Acme Bank``: ``at`` joins a role to a capitalised organisation."""
+    return (toks[i] == "at" and i > 0 and i + 1 < len(toks) and is_role(toks[i - 1])
+            and is_name_token(toks[i + 1]))
 
 
 _PUNCT_STOP = frozenset({",", ".", ";", ":", "(", ")", "!", "?", "--", "-", "–", "—", '"', "“",
@@ -363,6 +377,8 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
         if (i == len(toks) - 1 and is_name_token(tok) and i and _bare(low) not in ORG_HEADS
                 and not is_role(tok) and not _is_title_word(tok)):
             break  # the last capitalised word is the name itself ("... Mervyn King")
+        if i and i == len(toks) - 2 and _first_name_role(toks, i):
+            break  # "manager Dean Whitfield": a first name that is also a role noun
         if low in HONORIFICS or is_role(tok) or _POSS.search(tok) or low.endswith("-born") or (
             _bare(low) in ORG_HEADS
         ):
@@ -378,6 +394,10 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
             k += 1  # "of the Treasury Jo Bloggs": the first capitalised word is the office
         elif len(name) - k == 1 and k > 0 and name[k - 1].lower() in CONNECTORS | DETERMINERS:
             return None  # "Archbishop of Canterbury": a title, not a name
+        elif k > 0 and name[k - 1] == "at":
+            return None  # "analysts at Acme Bank": where the role works
+        elif by_org and k > 0 and name[k - 1].lower() in CONNECTORS:
+            return None  # "Department of Health and Social Care": still the organisation
         name = name[k:]
         while name and name[0] in NAME_PARTICLES:
             name = name[1:]
@@ -396,6 +416,15 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
     return name, gender
 
 
+def _first_name_role(toks: Sequence[str], i: int) -> bool:
+    """``Dean`` in ``club manager Dean Roe``: a capitalised role noun between a lower-case word
+    and a surname is a first name, unless it is a title (``Judge``, ``Coach``)."""
+    tok = toks[i]
+    return (tok[:1].isupper() and tok.isalpha() and is_role(tok) and not _is_title_word(tok)
+            and tok.lower() not in HONORIFICS and (i == 0 or toks[i - 1][:1].islower())
+            and is_name_token(toks[i + 1]) and not is_role(toks[i + 1]))
+
+
 def _role_gender(low: str) -> str:
     if low in FEMALE_ROLES:
         return "f"
@@ -412,6 +441,10 @@ def _role_phrase(toks: list[str]) -> list[str]:
             org = [t for t in kept[i + 2:] if is_name_token(t)]
             if org and len(org) == len(kept[i + 2:]):
                 return org + kept[: i + 1]
+            rest = kept[i + 2:]  # "official at the economy ministry": "economy ministry official"
+            if 0 < len(rest) <= 3 and _bare(rest[-1].lower()) in ORG_HEADS and all(
+                    t.isalpha() and t.islower() for t in rest) and kept[i + 1] == "at":
+                return rest + kept[: i + 1]
     return kept
 
 
@@ -456,6 +489,11 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
     if toks[-1].isalpha() and toks[-1].islower() and len(toks) > 1 and (
             _bare(toks[-1].lower()) not in ORG_HEADS):
         return Speaker(" ".join(_role_phrase(toks)), "role", "", toks[-1].endswith("s"))
+    k = len(toks)
+    while k > 0 and is_name_token(toks[k - 1]):
+        k -= 1
+    if 0 < k < len(toks) and toks[k - 1].islower() and _bare(toks[k - 1]) in ORG_HEADS:
+        toks = toks[k:]  # "the union FNV Havens": the name after a generic organisation noun
     return Speaker(" ".join(toks), "org", "", False)
 
 
@@ -486,6 +524,9 @@ def _epithet(toks: list[str]) -> bool:
             one[:1].isupper() and one.endswith(_DEMONYM_ENDINGS) and one.lower() not in
             {"american", "european"} | ORG_HEADS)):
         return True
+    if len(toks) >= 2 and toks[-1].lower() in PERSONAL_ROLES and all(
+            is_name_token(t) for t in toks[:-1]):
+        return True  # the Kenton forward, the Harlow manager: the player/manager named before
     return one.lower().endswith("-year-old") or [t.lower() for t in toks[:2]] == ["world",
                                                                                 "number"]
 
@@ -519,7 +560,8 @@ def speaker_of(written: str) -> Speaker:
         elif tok != ".":
             cur.append(tok)
     pieces.append(cur)
-    pieces = [part for piece in pieces for part in _split_person(piece)]
+    pieces = [part for piece in pieces for part in _split_person(piece)
+              if not (part and part[0].islower() and part[0].endswith("ing"))]  # ", reacting to"
     found = [s for s in map(_normalise_piece, pieces) if s]
     if not found:
         return Speaker(written.strip(), "org")
@@ -552,6 +594,8 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
         cut = 0
         for i, tok in enumerate(toks):
             low = tok.lower()
+            if i == len(toks) - 2 and _first_name_role(toks, i):
+                break
             if (low in FUNCTION_WORDS or low in HONORIFICS or _is_title_word(tok) or is_role(tok)
                     or _POSS.search(tok) or _bare(low) in ORG_HEADS):
                 cut = i + 1
@@ -560,13 +604,19 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
             name = name[1:]
         if len(name) >= 2 and not any(t.isupper() and len(t) > 2 for t in name):
             index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
+            if len(name) == 2 and cut == 0 and body[max(0, m.start() - 5):m.start()] == " and ":
+                first = _COUPLE.search(body, max(0, m.start() - 30), m.start())
+                if first:  # "Kevin and Louise Adeyemi": Kevin Adeyemi too
+                    index[name[-1]].insert(-1, (first.start(1), f"{first.group(1)} {name[-1]}"))
 
 
+_COUPLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")
 _TITLE_WORDS = _words("""
 president minister prime chancellor secretary senator governor general mayor ambassador
 commissioner director coach manager chairman chairwoman chief deputy vice premier judge justice
 captain colonel major lieutenant sergeant commander admiral inspector superintendent sheriff
 attorney speaker leader foreign defence defense finance interior home health trade economy
+detective constable doctor professor officer nurse reverend
 state executive officer envoy spokesman spokeswoman spokesperson rep sen gov gen col lt capt
 """)
 
@@ -576,10 +626,19 @@ def _is_title_word(tok: str) -> bool:
     return tok.lower().rstrip(".") in _TITLE_WORDS
 
 
+def _first_name(word: str, offset: int, names: dict[str, list[tuple[int, str]]]) -> str:
+    """``Louise said`` after ``Louise Adeyemi``: a lone first name of a person named before."""
+    best = max(((pos, full) for cands in names.values() for pos, full in cands
+                if pos <= offset and full.split(" ", 1)[0] == word), default=None)
+    return best[1] if best else word
+
+
 def corefer(canonical: str, offset: int, names: dict[str, list[tuple[int, str]]]) -> str:
     """Map a one-word person name (surname) to the full name used nearest before ``offset``."""
-    if " " in canonical or canonical not in names:
+    if " " in canonical:
         return canonical
+    if canonical not in names:
+        return _first_name(canonical, offset, names)
     cands = names[canonical]
     before = [name for pos, name in cands if pos <= offset]
     return before[-1] if before else cands[0][1]
