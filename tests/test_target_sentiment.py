@@ -37,9 +37,10 @@ def test_two_targets_in_one_sentence_get_their_own_scores():
     text = "Smith praised Jones, but critics accused Brown of fraud."
     frame = pd.DataFrame({"text": [text, text], "start": [14, 41], "end": [19, 46]})
     out = ts.score_targets(frame)
-    # Brown is accused: negative. Jones is praised, but the nearby "accused ... fraud" (nearer
-    # to Brown, so at half weight) still cancels it: neutral, a known miss, scored higher.
-    assert out["predicted"].tolist() == ["neutral", "negative"]
+    # Brown is accused: negative. Jones is praised, but "accused ... fraud" to the right (nearer
+    # to Brown, so at half weight) still outweighs "praised" to the left (positive words and
+    # left-hand words weigh less): -0.11, just negative, a known miss, scored higher than Brown.
+    assert out["predicted"].tolist() == ["negative", "negative"]
     assert out["target_score"].iloc[0] > out["target_score"].iloc[1]
     features = ts.feature_frame(frame)
     assert features["patient"].tolist() == [1.0, -1.0]
@@ -113,3 +114,45 @@ def test_to_label_band():
 
 def test_vader_compound_matches_nltk_vader():
     assert ts.vader_compound("The movie is good.") == pytest.approx(0.4404)
+
+
+def test_word_valence_vader_first_then_afinn():
+    assert ts.word_valence("good") == 1.9  # VADER's value
+    assert ts.word_valence("indicted") == pytest.approx(-1.6)  # AFINN-165 -2, x 4/5
+    assert ts.word_valence("table") is None
+    assert len(ts.afinn_lexicon()) > 3000
+
+
+def test_window_positive_words_scaled_and_squashed():
+    # "good" (VADER 1.9) two tokens right of the target: 1.9 x 0.35 x exp(-2/16), squashed.
+    s = 1.9 * 0.35 * np.exp(-2 / 16)
+    assert ts.target_features("Doe is good.", 0, 3)["window"] == pytest.approx(
+        s / np.sqrt(s * s + 5.0))
+    # "bad" (VADER -2.5) is not scaled: negative words weigh more than positive ones.
+    s = -2.5 * np.exp(-2 / 16)
+    assert ts.target_features("Doe is bad.", 0, 3)["window"] == pytest.approx(
+        s / np.sqrt(s * s + 5.0))
+
+
+def test_window_left_capitalised_and_other_target_weights():
+    right = ts.target_features("Doe is bad.", 0, 3)["window"]
+    # same word and distance on the left: x 0.5
+    s = -2.5 * 0.5 * np.exp(-2 / 16)
+    assert ts.target_features("Bad is Doe.", 7, 10)["window"] == pytest.approx(
+        s / np.sqrt(s * s + 5.0))
+    # a capitalised word inside the sentence is likely part of a name: x 0.25
+    s = -2.5 * 0.25 * np.exp(-2 / 16)
+    assert ts.target_features("Doe is Bad.", 0, 3)["window"] == pytest.approx(
+        s / np.sqrt(s * s + 5.0))
+    # "bad" is 2 tokens from Doe but 1 from Lee, the other target: x 0.5
+    alone = ts.target_features("Doe is bad Lee.", 0, 3)["window"]
+    shared = ts.target_features("Doe is bad Lee.", 0, 3, [(11, 14)])["window"]
+    assert alone == pytest.approx(right) and shared == pytest.approx(
+        -2.5 * 0.5 * np.exp(-2 / 16) / np.sqrt((2.5 * 0.5 * np.exp(-2 / 16)) ** 2 + 5.0))
+
+
+def test_rows_with_the_same_text_are_other_targets():
+    frame = pd.DataFrame({"text": ["Doe is bad Lee."] * 2, "start": [0, 11], "end": [3, 14]})
+    features = ts.feature_frame(frame)
+    single = ts.feature_frame(frame.iloc[:1])
+    assert abs(features["window"].iloc[0]) < abs(single["window"].iloc[0])
