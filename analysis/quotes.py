@@ -289,7 +289,13 @@ _FOR_RE = re.compile(r"(?:\A|\n|[.!?]\s)For ((?:[\w'’.-]+ ){0,6}[\w'’.-]+),"
 
 _MENTION_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|warned|[Aa]ccording|argued|"
                            r"insisted|stressed|explained|believes?|thinks?|telling|saying|"
-                           r"adding|warning|insisting)\b")
+                           r"adding|warning|insisting|agreed|agrees|disagreed|recalled|recalls|"
+                           r"admitted|admits|conceded|replied|wrote|writes|noted|claimed|"
+                           r"explains|argues|insists|warns)\b")
+_VERDICT_RE = re.compile(r"\b(?:That|This|Such|Those|These) (?:was|is|were|are) (?:the |one )?"
+                         r"(?:verdict|view|message|warning|words?|assessment|reaction|response|"
+                         r"opinion|advice|plea|answer) (?:of|from) ((?:[\w'’.-]+ ){0,5}[\w'’.-]+)")
+"""``"...". That was the verdict of Jo Roe, ...``: the speaker named after the quote."""
 
 
 def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
@@ -339,6 +345,11 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
     for m in (m for lo, hi in windows for m in _FOR_RE.finditer(body, lo, hi)):
         if speaker_of(m.group(1)).kind in {"person", "role"}:
             out.append((m.start(1), m.group(1), m.start(1)))
+    for m in (m for lo, hi in windows for m in _VERDICT_RE.finditer(body, lo, hi)):
+        toks = tokenize_spans(m.group(1), m.start(1))
+        np = np_forward([t for t, _, _ in toks], 0)
+        if np and speaker_of(m.group(1)).kind in {"person", "role"}:
+            out.append((m.start(1), body[toks[np[0]][1]:toks[np[1] - 1][2]], m.start(1)))
     return (out + _subject_mentions(doc, names, windows) + _titled_mentions(doc, quotes, windows)
             + _introduced_mentions(doc, quotes, windows))
 

@@ -302,6 +302,10 @@ def np_forward(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, in
     if start < len(toks) and is_pronoun(toks[start]):
         return start, start + 1
     hi = start
+    if (start + 2 < len(toks) and toks[start].isalpha() and toks[start].islower()
+            and toks[start] not in FUNCTION_WORDS and is_name_token(toks[start + 1])
+            and is_name_token(toks[start + 2])):
+        hi += 1  # "brokerage Merrill Lynch said": a descriptor noun before a name
     while hi < len(toks) and hi - start < limit and (
             np_token_ok(toks[hi]) or _org_modifier(toks, hi)):
         hi += 1
@@ -492,7 +496,8 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
     k = len(toks)
     while k > 0 and is_name_token(toks[k - 1]):
         k -= 1
-    if 0 < k < len(toks) and toks[k - 1].islower() and _bare(toks[k - 1]) in ORG_HEADS:
+    if 0 < k < len(toks) and toks[k - 1].islower() and (
+            _bare(toks[k - 1]) in ORG_HEADS or k == 1):
         toks = toks[k:]  # "the union FNV Havens": the name after a generic organisation noun
     return Speaker(" ".join(toks), "org", "", False)
 
@@ -566,7 +571,11 @@ def speaker_of(written: str) -> Speaker:
     if not found:
         return Speaker(written.strip(), "org")
     rank = {"person": 0, "role": 1, "org": 2, "pronoun": 3}
-    return min(found, key=lambda s: (rank[s.kind], -len(s.canonical.split())))
+    best = min(found, key=lambda s: (rank[s.kind], -len(s.canonical.split())))
+    gender = next((s.gender for s in found if s.kind == "role" and s.gender), "")
+    if best.kind == "person" and not best.gender and gender:
+        best = Speaker(best.canonical, "person", gender)  # "Her husband, Sam": a man
+    return best
 
 
 # ---------------------------------------------------------------- coreference
