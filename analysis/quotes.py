@@ -176,7 +176,8 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
         return None
     if _title_case(body[raw.segments[0][0]:raw.segments[-1][1]]):
         return None
-    if bf and (words >= min_words or (words >= 2 and prev_word in _COPULAS)):
+    ends = not body[raw.end:sent[1]].strip(" .!?\"”’)")  # the quote completes the sentence
+    if bf and (words >= min_words or (words >= 2 and (prev_word in _COPULAS or ends))):
         return _Quote(raw, list(raw.segments), bf[0], "partial", partial=True)
     if _ends_open(body, raw, body[raw.end:sent[1]]):  # ... is "x y", said X. (any length)
         af = after_frame(body, raw.end, sent[1])
@@ -198,6 +199,12 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
 _COPULAS = frozenset({"was", "were", "is", "are", "been", "be", "being", "remained", "felt",
                       "seemed", "looked", "sounded"})
 """``X said he was "deeply ashamed"``: a short phrase completing reported speech is quoted."""
+
+
+def _after_det(body: str, raw: RawQuote) -> bool:
+    """Is the quote right after a determiner (``a "victory plan"``)?"""
+    prev = body[max(0, raw.open - 20):raw.open].split()
+    return bool(prev) and prev[-1].lower() in _DETS
 
 
 def _title_case(text: str) -> bool:
@@ -265,6 +272,11 @@ def _doc_quotes(doc_id: str, body: str, *, min_words: int, single: bool) -> list
                    raws[k + 1].open if k + 1 < len(raws) else len(body), raw.end + WINDOW)
         ceil = max(ceil, raw.end)
         q = _classify(doc, raw, floor, ceil, min_words=min_words)
+        if q is None and quotes and quotes[-1].partial and not raw.single and len(
+                raw.text(body).split()) >= min_words and not _after_det(body, raw):
+            q = _Quote(raw, list(raw.segments), None, "context", partial=True)  # shares below
+            q = _inherit(doc, quotes[-1], q)
+            q = q if q.frame else None
         if q and q.frame is None and q.partial and quotes and quotes[-1].partial:
             q = _inherit(doc, quotes[-1], q)
         if q:

@@ -90,7 +90,9 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": 
               "sgt": "", "sgt.": "", "cpl": "", "pc": "", "det": "", "det.": "", "supt": "",
               "insp": "", "capt": "", "capt.": "", "lt": "", "lt.": "", "col": "", "col.": "",
               "maj": "", "gen": "", "gen.": "", "cllr": "", "con": "", "constable": "",
-              "dci": "", "dc": "", "ds": "", "di": "", "ch": ""}
+              "dci": "", "dc": "", "ds": "", "di": "", "ch": "", "sen": "", "sen.": "",
+              "rep.": "", "gov": "", "gov.": "", "atty": "", "atty.": "", "supt.": "",
+              "insp.": "", "maj.": "", "cmdr": "", "cmdr.": "", "adm": "", "adm.": ""}
 """Titles that precede a personal name, with the gender they imply ("" = unknown)."""
 
 ROLE_NOUNS = _words("""
@@ -114,6 +116,7 @@ film-maker filmmaker
 campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
 psychologist academic lecturer head-teacher headteacher principal regulator watchdog pilot
 survivor victim mother father parent son daughter wife husband friend colleague neighbour
+family relative
 teenager youngster veteran pensioner sister brother grandmother grandfather widow widower
 """)
 """Role nouns (singular); plurals are recognised by a trailing s."""
