@@ -11,6 +11,7 @@ verbs, pronouns); nothing is specific to any article. Used by :mod:`analysis.quo
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -616,6 +617,7 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
             name = name[1:]
         if len(name) >= 2 and not any(t.isupper() and len(t) > 2 for t in name):
             index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
+            index.setdefault(_FIRST + name[0], []).append((m.start(), " ".join(name)))
             if len(name) == 2 and cut == 0 and body[max(0, m.start() - 5):m.start()] == " and ":
                 first = _COUPLE.search(body, max(0, m.start() - 30), m.start())
                 if first:  # "Kevin and Louise Adeyemi": Kevin Adeyemi too
@@ -638,11 +640,14 @@ def _is_title_word(tok: str) -> bool:
     return tok.lower().rstrip(".") in _TITLE_WORDS
 
 
+_FIRST = "\x00"  # key prefix of the first-name entries in the :func:`full_names` index
+
+
 def _first_name(word: str, offset: int, names: dict[str, list[tuple[int, str]]]) -> str:
     """``Louise said`` after ``Louise Adeyemi``: a lone first name of a person named before."""
-    best = max(((pos, full) for cands in names.values() for pos, full in cands
-                if pos <= offset and full.split(" ", 1)[0] == word), default=None)
-    return best[1] if best else word
+    cands = names.get(_FIRST + word, [])
+    k = bisect.bisect_right(cands, (offset, "\uffff"))
+    return cands[k - 1][1] if k else word
 
 
 def corefer(canonical: str, offset: int, names: dict[str, list[tuple[int, str]]]) -> str:
