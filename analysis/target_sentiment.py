@@ -7,14 +7,16 @@ For a text and a target span (character offsets, or the mention text to find) th
    (exp(-d/16); VADER's negation flip), squashed like VADER's compound (``window``): VADER's
    lexicon first, AFINN-165 (from the installed ``afinn`` package) for words VADER lacks;
    positive valences count x0.35 (in news, "win", "support", "free" are rarely praise, while
-   negative words usually are criticism), and a word closer to another target of the same
-   text than to this one counts half;
+   negative words usually are criticism); a word closer to another target of the same text
+   than to this one counts half (3/4 when that target stands between them: "A and B were
+   accused"), a word left of the target half, a capitalised word inside the sentence
+   (likely part of a name: "United", "Justice Department") a quarter;
 3. adds what happens to the target: the target as the *patient* of a negative act ("police
    arrested X", "X was accused of", "X, who was convicted") pulls negative, of a positive act
    ("X was praised", "thanked X") positive; the target as the *agent* of such an act ("X
    attacked") pulls the same way (a reader judges the actor by the act);
-4. adds a distance-weighted count of general news words VADER lacks ("alleged", "indicted",
-   "landmark"...);
+4. adds a distance-weighted count of general news words neither lexicon scores ("alleged",
+   "partisan", "bipartisan", "ovation"...);
 5. ignores the content of reported speech when the target is the speaker ("X said the plan is a
    disaster" is neutral toward X).
 
@@ -309,12 +311,14 @@ def _cue(word: str) -> int:
 
 
 # Window: exp(-distance / WINDOW_TAU) weights; positive valences x POSITIVE_SCALE; words closer
-# to another target x OTHER_TARGET_WEIGHT, left of the target x LEFT_WEIGHT, capitalised inside a
+# to another target x OTHER_TARGET_WEIGHT (x BEYOND_OTHER_WEIGHT when that target stands between
+# the word and this one), left of the target x LEFT_WEIGHT, capitalised inside a
 # sentence (part of a name: "United", "Justice Department") x CAPITALISED_WEIGHT; the sum is
 # squashed by sqrt(sum^2 + WINDOW_SQUASH). All chosen on NewsMTSC train.
 WINDOW_TAU = 16.0
 POSITIVE_SCALE = 0.35
 OTHER_TARGET_WEIGHT = 0.5
+BEYOND_OTHER_WEIGHT = 0.75
 LEFT_WEIGHT = 0.5
 CAPITALISED_WEIGHT = 0.25
 WINDOW_SQUASH = 5.0
@@ -328,7 +332,9 @@ def _word_weights(text: str, toks: list[tuple[int, int, str]], first: int, last:
     for i, (start, _, _) in enumerate(toks):
         distance = first - i if i < first else i - last
         weight = LEFT_WEIGHT if i < first else 1.0
-        if any(min(abs(i - a), abs(i - b)) < distance for a, b in others):
+        if any(i < a and b < first or last < a and b < i for a, b in others):
+            weight *= BEYOND_OTHER_WEIGHT
+        elif any(min(abs(i - a), abs(i - b)) < distance for a, b in others):
             weight *= OTHER_TARGET_WEIGHT
         if i and text[start].isupper() and toks[i - 1][2] not in _SENTENCE_START:
             weight *= CAPITALISED_WEIGHT

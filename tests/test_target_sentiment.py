@@ -156,3 +156,10 @@ def test_rows_with_the_same_text_are_other_targets():
     features = ts.feature_frame(frame)
     single = ts.feature_frame(frame.iloc[:1])
     assert abs(features["window"].iloc[0]) < abs(single["window"].iloc[0])
+
+
+def test_word_beyond_another_target_weighs_three_quarters():
+    # "bad" is 4 tokens right of Doe with Lee, the other target, in between: x 0.75
+    s = -2.5 * 0.75 * np.exp(-4 / 16)
+    assert ts.target_features("Doe and Lee were bad.", 0, 3, [(8, 11)])["window"] == (
+        pytest.approx(s / np.sqrt(s * s + 5.0)))
