@@ -136,17 +136,20 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
     quoted = _quoted_as_saying(toks, words, np[1])
     if quoted:
         return quoted
-    j = np[1]
+    j = hi = np[1]
     if j < len(words) and words[j] in _APPOS:  # appositive: X, chief of Y, said / X - ... -
         close = {words[j]} if words[j] != "(" else {")"}
         k = next((k for k in range(j + 1, min(len(words), j + 16)) if words[k] in close), None)
-        j = k + 1 if k is not None else j
+        if k is None and words[j] == ",":  # "X, from Acme told ...": an unclosed apposition
+            j = hi = next((k for k in range(j + 2, min(len(words), j + 12))
+                           if words[k].islower() and _verb_at(toks, k)), j)
+        elif k is not None:
+            j, hi = k + 1, k
     verb = _verb_at(toks, _skip_aux(toks, j))
     if not verb or verb[0] == "according to" or _ING.search(words[_skip_aux(toks, j)]):
         return None
     end = _skip_aux(toks, j) + verb[1]
-    return Frame(verb[0], *_span(toks, np[0], np[1] if j == np[1] else j - 1), "after",
-                 _clause_end(toks, end))
+    return Frame(verb[0], *_span(toks, np[0], hi), "after", _clause_end(toks, end))
 
 
 def _quoted_as_saying(toks: list[tuple[str, int, int]], words: list[str], j: int
@@ -271,7 +274,10 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
                 words[j + 1].lower() in DETERMINERS and words[j + 1].lower() != "its")
                 or words[j + 1].endswith("ing")):  # "X, reacting to ..., said"
             head = np_backward(words, j)
-            return (head[0], k - 1) if head else None
+            if head is None:  # "ITV's head of drama, Jo Roe, said": the apposition itself
+                name = np_forward(words, j + 1)
+                return name if name and name[1] == k - 1 else None
+            return head[0], k - 1
     if k > 0 and words[k - 1].lower() in {"and", "but"}:  # "X said ... and warned"
         return subject_np(words, k - 1)
     return None

@@ -117,7 +117,9 @@ film-maker filmmaker
 campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
 psychologist academic lecturer head-teacher headteacher principal regulator watchdog pilot
 survivor victim mother father parent son daughter wife husband friend colleague neighbour
-family relative
+family relative controller commentator curator promoter agent publisher trustee vicar priest
+imam rabbi landlord tenant shopkeeper shopper customer passenger motorist patient pupil fan
+supporter voter protester demonstrator planner inventor investigator clerk chancellor
 teenager youngster veteran pensioner sister brother grandmother grandfather widow widower
 """)
 """Role nouns (singular); plurals are recognised by a trailing s."""
@@ -135,6 +137,12 @@ boss coach batsman bowler rider driver boxer golfer sprinter runner swimmer cycl
 star singer actor actress director author novelist rapper
 """)
 """Roles a named person holds, so ``the <Capitalised> <role>`` refers back to that person."""
+_PERFORMERS = _words("""
+singer actor actress rapper star striker midfielder forward winger goalkeeper defender golfer
+boxer sprinter swimmer cyclist novelist comedian guitarist drummer
+""")
+_EPITHET_ADJ = _words("pop rock film movie hollywood veteran former young teenage star "
+                      "record-breaking award-winning oscar-winning")
 DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "filing", "release", "complaint",
                             "indictment", "lawsuit", "ruling", "memo", "notice", "documents"})
 """``the statement said``: the speaker is the organisation that issued it."""
@@ -180,7 +188,7 @@ march april july september october november december speaking asked pressed
 instead although though because despite unlike like under over about all both every each
 no not none any within without across among amid against through throughout toward towards
 upon beyond behind below above inside outside near following including except per via whereas
-unless once what who why how where which whose whom
+unless once what who why how where which whose whom between
 """)
 """Capitalised at a sentence start but never part of a speaker's name."""
 
@@ -533,9 +541,11 @@ def _epithet(toks: list[str]) -> bool:
             one[:1].isupper() and one.endswith(_DEMONYM_ENDINGS) and one.lower() not in
             {"american", "european"} | ORG_HEADS)):
         return True
+    if len(toks) == 1 and one.lower() in _PERFORMERS:
+        return True  # the singer, the striker: news names them first
     if len(toks) >= 2 and toks[-1].lower() in PERSONAL_ROLES and all(
-            is_name_token(t) for t in toks[:-1]):
-        return True  # the Kenton forward, the Harlow manager: the player/manager named before
+            is_name_token(t) or t.lower() in _EPITHET_ADJ for t in toks[:-1]):
+        return True  # the Kenton forward, the pop star: the player/star named before
     return one.lower().endswith("-year-old") or [t.lower() for t in toks[:2]] == ["world",
                                                                                 "number"]
 

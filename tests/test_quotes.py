@@ -274,3 +274,25 @@ def test_pronoun_after_a_role_subject():
 def test_nationality_word_before_a_name_is_dropped():
     body = 'American Jo Ann Roe won again. "It was hard," said Roe.'
     assert quotes_of(body)["speaker"].tolist() == ["Jo Ann Roe"]
+
+
+def test_back_references_introductions_and_colon_frames():
+    body = ('A senior official at the trade ministry, who asked not to be named, said talks '
+            'would resume. "Nobody wants a long dispute," the official said.\n\n'
+            'Acme Oil denied the claim. A spokesperson said: "We follow every rule."\n\n'
+            'Kim and Lou Park run the cafe. "It has been a hard year," Lou said.\n\n'
+            'The view is shared by Dr Ann Bell, a historian at a local college.\n\n'
+            '"It happens every decade," she said.\n\n'
+            'Drummer Al Reyes agreed with the plan: "We all want the same thing."\n\n'
+            '"We never saw it coming." That was the verdict of Jo Dunn, who runs the farm.')
+    assert quotes_of(body)["speaker"].tolist() == [
+        "trade ministry official", "Acme Oil spokesperson", "Lou Park", "Ann Bell",
+        "Al Reyes", "Jo Dunn"]
+
+
+def test_straight_mark_before_a_lower_case_letter_is_an_apostrophe():
+    body = ('Iraq"s oil minister said output would rise. "We are ready to pump more," '
+            'he said. The country"s exports fell.')
+    got = quotes_of(body)
+    assert got["quote"].tolist() == ["We are ready to pump more"]
+    assert got["speaker"].tolist() == ["oil minister"]
