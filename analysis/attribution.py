@@ -271,6 +271,7 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
         if j is not None and words[j + 1].lower() in {"who", "which", "whose"}:
             return np_backward(words, j)  # "X, who ..., said": X
         if j is not None and (np_forward(words, j + 1) or words[j + 1].isdigit() or (
+                words[j + 1].islower() and np_forward(words, j + 2)) or (
                 words[j + 1].lower() in DETERMINERS and words[j + 1].lower() != "its")
                 or words[j + 1].endswith("ing")):  # "X, reacting to ..., said"
             head = np_backward(words, j)

@@ -189,12 +189,12 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
     body = doc.body
     prev = tokenize_spans(body[max(sent[0], raw.open - 40):raw.open])
     prev_word = prev[-1][0].lower() if prev else ""
-    if raw.single or (prev_word in _DETS and words <= 5):
+    possessive = prev_word.endswith(("'s", "’s", "s'", "s’"))  # the bank's "new approach"
+    if raw.single or ((prev_word in _DETS or possessive) and words <= 5):
         return None
     if _title_case(body[raw.segments[0][0]:raw.segments[-1][1]]):
         return None
-    ends = not body[raw.end:sent[1]].strip(" .!?\"”’)")  # the quote completes the sentence
-    if bf and (words >= min_words or (words >= 2 and (prev_word in _COPULAS or ends))):
+    if bf and words >= min(2, min_words):  # X said he was "deeply ashamed": words of X
         return _Quote(raw, list(raw.segments), bf[0], "partial", partial=True)
     if _ends_open(body, raw, body[raw.end:sent[1]]):  # ... is "x y", said X. (any length)
         af = after_frame(body, raw.end, sent[1])
@@ -211,11 +211,6 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
     if words >= 2 * min_words:
         return _Quote(raw, list(raw.segments), None, "context", partial=True)
     return None
-
-
-_COPULAS = frozenset({"was", "were", "is", "are", "been", "be", "being", "remained", "felt",
-                      "seemed", "looked", "sounded"})
-"""``X said he was "deeply ashamed"``: a short phrase completing reported speech is quoted."""
 
 
 def _after_det(body: str, raw: RawQuote) -> bool:
@@ -383,6 +378,8 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
             + _introduced_mentions(doc, quotes, windows))
 
 
+_AGE_TAIL = re.compile(r", \d{1,3},?\Z")
+_AGED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?: [A-Z][\w'’-]+){0,2}), \d{1,3},")
 _INTRODUCED = re.compile(r"(?<![\w'’.-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)"
                          r"\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?=, (?:an?|the) [a-z])")
 
@@ -421,6 +418,12 @@ def _introduced_mentions(doc: _Doc, quotes: list[_Quote], windows: list[tuple[in
         if not (k and spans[k - 1][1] > m.start()) and spk.kind == "person" and (
                 " " in spk.canonical):
             out.append((m.start(), m.group(), -1))
+    for m in (m for lo, hi in windows for m in _AGED.finditer(doc.body, lo, hi)):
+        k = bisect.bisect_right(starts, m.start())
+        word = m.group(1).split(" ", 1)[0]
+        if not (k and spans[k - 1][1] > m.start()) and word.lower() not in FUNCTION_WORDS and (
+                speaker_of(m.group(1)).kind == "person"):
+            out.append((m.start(1), m.group(), -1))  # "Joyce, 81, walks ...": a new voice
     return out
 
 
@@ -447,6 +450,7 @@ _SENT_START = re.compile(r"(?:\A|\n|[.!?][\"”’]?\s)"
                          r"(?P<conj>(?:But|And|However|Yet|So|Meanwhile|Now),? )?"
                          r"(?=[A-Z]|(?:a|an|the) )")
 _NAMEISH = re.compile(r"[^.!?\n]{0,60}?(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir)\b|[A-Z][\w'’-]+ [A-Z])")
+_INTRO_NAME = re.compile(r"[^.!?\n]{0,50}?, ((?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+),? [a-z]")
 _INTRO_SURNAME = re.compile(r"[^.!?\n]{0,50}?, ([A-Z][\w'’-]+) [a-z]")  # "Back home, Roe is ..."
 
 
@@ -464,9 +468,12 @@ def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
         conj = m.group("conj") is not None  # "But Roe ...": the capital marks a name
         first = _FIRST_WORD.match(body, m.end())
         word = first.group() if first else ""
-        if word.lower() in FUNCTION_WORDS and word not in _ARTICLES | _POSSESSIVES:
-            continue
         start = m.end()
+        if word.lower() in FUNCTION_WORDS and word not in _ARTICLES | _POSSESSIVES:
+            intro = _INTRO_NAME.match(body, m.end())  # "In Salford, Jo Roe has waited ..."
+            if not intro or speaker_of(intro.group(1)).kind != "person":
+                continue
+            word, start = intro.group(1).split(" ", 1)[0], intro.start(1)
         if not conj and word not in _POSSESSIVES and not _NAMEISH.match(body, m.end()) and not any(
                 len(full.split()[0]) > 2 for _, full in names.get(word, ())):
             intro = _INTRO_SURNAME.match(body, m.end())
@@ -511,7 +518,7 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
     windows = (whole or _windows(needy, 1500)) if needy else []
     for pos, written, flag in _frame_mentions(doc, quotes, names, windows):
         events.append((pos, 0, written, flag < 0))
-    events.sort(key=lambda e: (e[0], e[1]))
+    events.sort(key=lambda e: (e[0], e[1], not e[3]))  # at one place the weak mention first
     history: list[_Mention] = []
     genders: dict[str, str] = {}
     orphans: list[_Quote] = []  # context quotes before any speaker: take the next one nearby
@@ -528,7 +535,8 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
         if spk.kind == "role" and isinstance(item, _Quote):
             spk = _role_reference(doc, written, spk, pos, history)
         if spk.kind == "pronoun":
-            spk = _latest(history, spk.canonical, genders) or _named_before(names, pos, spk)
+            spk = _latest(history, spk.canonical, genders) or _named_before(
+                names, pos, spk, genders)
         if spk is not None:
             history.append(_Mention(pos, spk, weak))
             for orphan in orphans if not weak else []:
@@ -597,7 +605,8 @@ def _previous_subject_org(doc: _Doc, para: int, pos: int) -> str | None:
         return None
     spk = speaker_of(" ".join(words[np[0]:np[1]]))
     named = spk.kind == "person" and words[0][:1].isupper()  # "Acme Oil denied it."
-    return spk.canonical if (spk.kind == "org" and spk.canonical[:1].isupper()) or named else None
+    head = spk.kind == "org" and (spk.canonical[:1].isupper() or spk.canonical in ORG_HEADS)
+    return spk.canonical if head or named else None
 
 
 def _windows(quotes: list[_Quote], back: int) -> list[tuple[int, int]]:
@@ -612,13 +621,18 @@ def _windows(quotes: list[_Quote], back: int) -> list[tuple[int, int]]:
     return out
 
 
-def _named_before(names: dict[str, list[tuple[int, str]]], pos: int, pronoun: Speaker
-                  ) -> Speaker | None:
-    """Fallback for he/she: the last full personal name written before ``pos``."""
+def _named_before(names: dict[str, list[tuple[int, str]]], pos: int, pronoun: Speaker,
+                  genders: dict[str, str]) -> Speaker | None:
+    """Fallback for he/she: the last full personal name of a compatible gender before ``pos``
+    (the gender is remembered for the next pronoun)."""
     if pronoun.canonical not in {"he", "she"}:
         return None
-    best = max(((p, n) for cands in names.values() for p, n in cands if p < pos), default=None)
-    return Speaker(best[1], "person", pronoun.gender) if best else None
+    best = max(((p, n) for cands in names.values() for p, n in cands
+                if p < pos and genders.get(n, pronoun.gender) == pronoun.gender), default=None)
+    if best is None:
+        return None
+    genders[best[1]] = pronoun.gender
+    return Speaker(best[1], "person", pronoun.gender)
 
 
 def _canonical(written: str, pos: int, names: dict, genders: dict[str, str],
@@ -629,10 +643,12 @@ def _canonical(written: str, pos: int, names: dict, genders: dict[str, str],
         return _named_org(body, pos, spk)
     if spk.kind == "person":
         full = corefer(spk.canonical, pos, names)
-        if " " not in full and not spk.gender and not genders.get(full):
+        if " " not in full and not spk.gender and not genders.get(full) and not _AGE_TAIL.search(
+                written):
             return Speaker(full, "org")  # a lone capitalised word never introduced: entity
         if spk.canonical not in names and " " not in spk.canonical and not (
-                spk.gender or genders.get(full)):
+                spk.gender or genders.get(full) or (full == spk.canonical and _AGE_TAIL.search(
+                    written))):
             return Speaker(full, "org")  # "Acme" -> "Acme Networks" (or a first name): unsure
         if spk.gender:
             genders[full] = spk.gender

@@ -292,19 +292,31 @@ def _org_modifier(toks: list[str], i: int) -> bool:
             and _bare(toks[i + 1].lower()) in ORG_HEADS and toks[i] not in FUNCTION_WORDS)
 
 
+def _compound(toks: list[str], i: int) -> bool:
+    """``bond`` in ``one bond trader``: a lower-case noun between a determiner and a role."""
+    return (0 < i < len(toks) - 1 and toks[i].isalpha() and toks[i].islower()
+            and toks[i - 1].lower() in DETERMINERS and is_role(toks[i + 1])
+            and toks[i] not in FUNCTION_WORDS)
+
+
 def np_backward(toks: list[str], end: int, *, limit: int = 12) -> tuple[int, int] | None:
     """Speaker noun phrase ending just before index ``end`` (``Mr Smith`` in ``Mr Smith said``)."""
     if end > 0 and is_pronoun(toks[end - 1]):
         return end - 1, end
     lo = end
     while lo > 0 and end - lo < limit and (
-            np_token_ok(toks[lo - 1]) or _org_modifier(toks, lo - 1)):
+            np_token_ok(toks[lo - 1]) or _org_modifier(toks, lo - 1) or _compound(toks, lo - 1)):
         lo -= 1
     lo, hi = _trim(toks, lo, end)
     if hi < end or not _has_head(toks[lo:hi]):  # the phrase must touch the verb
         return None
-    if lo >= 2 and toks[lo - 1] in {"in", "from", "at"} and is_role(toks[lo - 2]):
-        more = np_backward(toks, lo - 1, limit=limit)
+    j = lo
+    while j > lo - 3 and j > 0 and toks[j - 1].isalpha() and toks[j - 1].islower() and (
+            toks[j - 1] not in {"in", "from", "at"}):
+        j -= 1  # "trader at a large European bank": back over the determiner and adjectives
+    j = j if j >= 2 and toks[j - 1] in {"in", "from", "at"} and is_role(toks[j - 2]) else lo
+    if lo >= 2 and toks[j - 1] in {"in", "from", "at"} and is_role(toks[j - 2]):
+        more = np_backward(toks, j - 1, limit=limit)
         lo = more[0] if more else lo
     return lo, hi
 
@@ -319,7 +331,7 @@ def np_forward(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, in
             and is_name_token(toks[start + 2])):
         hi += 1  # "brokerage Merrill Lynch said": a descriptor noun before a name
     while hi < len(toks) and hi - start < limit and (
-            np_token_ok(toks[hi]) or _org_modifier(toks, hi)):
+            np_token_ok(toks[hi]) or _org_modifier(toks, hi) or _compound(toks, hi)):
         hi += 1
     lo, hi = _trim(toks, start, hi)
     if lo != start or not _has_head(toks[lo:hi]):
@@ -451,6 +463,10 @@ def _role_phrase(toks: list[str]) -> list[str]:
     """Role phrase without determiners/ordinals; ``spokesman for the LSE`` -> ``LSE spokesman``."""
     if "in" in toks[1:]:
         toks = toks[: toks.index("in", 1)]
+    for i in range(1, len(toks) - 1):  # "trader at a large bank": where, not who
+        if toks[i] in {"at", "with", "from"} and toks[i + 1].lower() in {"a", "an", "one"}:
+            toks = toks[:i]
+            break
     kept = [t for t in toks if t.lower() not in DETERMINERS | ORDINALS and t not in GENERIC_ADJ]
     for i, tok in enumerate(kept[:-1]):
         if is_role(tok) and kept[i + 1].lower() in {"for", "of", "at"}:
@@ -464,6 +480,8 @@ def _role_phrase(toks: list[str]) -> list[str]:
     return kept
 
 
+_KIN = frozenset({"daughter", "son", "brother", "sister", "father", "mother", "wife", "husband",
+                  "grandson", "granddaughter", "grandmother", "grandfather"})
 _DEPENDENT_ROLES = frozenset({"aide", "spokesman", "spokeswoman", "spokesperson", "adviser",
                               "advisor", "lawyer", "attorney", "assistant", "representative"})
 
@@ -495,6 +513,10 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
                 return Speaker(f"{tok.lower()} {toks[i + 1]} {' '.join(boss[0])}", "role",
                                _role_gender(tok.lower()))
     person = _person_tokens(toks)
+    if person and len(person[0]) == 1 and len(toks) == 3 and _POSS.search(toks[0]) and (
+            toks[1].lower() in _KIN) and is_name_token(toks[0]):
+        return Speaker(f"{person[0][0]} {_bare(toks[0])}", "person",  # "Roe's daughter Jo"
+                       _role_gender(toks[1].lower()))
     if person:
         return Speaker(" ".join(_bare(t) for t in person[0]), "person", person[1])
     roles = [t for t in toks if is_role(t)]
