@@ -601,8 +601,9 @@ def speaker_of(written: str) -> Speaker:
         elif tok != ".":
             cur.append(tok)
     pieces.append(cur)
-    pieces = [part for piece in pieces for part in _split_person(piece)
-              if not (part and part[0].islower() and part[0].endswith("ing"))]  # ", reacting to"
+    pieces = [pieces[0], *(p for p in pieces[1:]  # ", reacting to ...": not the speaker
+                           if not (p and p[0].islower() and p[0].endswith("ing")))]
+    pieces = [part for piece in pieces for part in _split_person(piece)]
     found = [s for s in map(_normalise_piece, pieces) if s]
     if not found:
         return Speaker(written.strip(), "org")
