@@ -773,8 +773,10 @@ def extract_quotes(articles: pd.DataFrame, *, min_words: int = 4, single_quotes:
 
     Args:
         articles: frame from :func:`analysis.corpus.load_articles` (or any with doc_id, body).
-        min_words: embedded (partial) quotes shorter than this are terms, not speech;
-            quotes with a speech frame (``"No," he said.``) count at any length.
+        min_words: embedded (partial) quotes shorter than this are terms, not speech, unless
+            their sentence has a reporting frame (then two words suffice: ``X said he was
+            "deeply ashamed"``); quotes introduced or followed by a frame (``"No," he said.``)
+            count at any length; unframed embedded quotes need ``2 * min_words``.
         single_quotes: also consider single-quoted speech when clearly framed.
         evidence: compute sentence/paragraph ids (needs :mod:`analysis.text`).
 
