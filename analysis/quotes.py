@@ -534,6 +534,9 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
         spk = _canonical(written, pos, names, genders, body)
         if spk.kind == "role" and isinstance(item, _Quote):
             spk = _role_reference(doc, written, spk, pos, history)
+        if spk.kind == "org" and spk.canonical in _GENERIC_ORGS and written[:4] in {"the ", "The "}:
+            spk = next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"
+                        and m.speaker.canonical[:1].isupper()), spk)  # the company: Acme
         if spk.kind == "pronoun":
             spk = _latest(history, spk.canonical, genders) or _named_before(
                 names, pos, spk, genders)
@@ -555,6 +558,10 @@ def _names_after(doc: _Doc, q: _Quote, pos: int) -> bool:
     return 0 <= len(gap) < 60 and "\n" not in gap and not any(m in gap for m in '"“”.!?')
 
 
+_GENERIC_ORGS = frozenset({"company", "firm", "group", "carmaker", "airline", "bank", "lender",
+                           "retailer", "insurer", "manufacturer", "operator", "chipmaker",
+                           "utility", "club", "charity", "broadcaster", "newspaper", "agency"})
+"""``the company said``: the organisation named before (the latest one spoken of)."""
 _SHORT_ROLE = re.compile(r"(?:[Tt]he|[Aa]n?) (?:[a-z]+ )?[a-z]+\Z")
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
 

@@ -399,7 +399,7 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
     """Personal-name tokens after the last title, role or possessive, with a gender hint."""
     while len(toks) > 1 and toks[-1].lower() in POSTNOMINALS:
         toks = toks[:-1]
-    cut, gender, titled, by_org = 0, "", False, False
+    cut, gender, titled, by_org, kind_of_firm = 0, "", False, False, False
     for i, tok in enumerate(toks):
         low = tok.lower()
         if (i == len(toks) - 1 and is_name_token(tok) and i and _bare(low) not in ORG_HEADS
@@ -412,6 +412,7 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
         ):
             cut, titled = i + 1, True
             by_org = _bare(low) in ORG_HEADS and not is_role(tok) and low not in HONORIFICS
+            kind_of_firm = by_org and tok.islower()  # "carmaker Hoshida Motor": a company
             gender = HONORIFICS.get(low, gender) or _role_gender(low) or gender
     name = [t for t in toks[cut:] if t.lower() not in POSTNOMINALS]
     if titled:  # keep the trailing run of name words ("director of rugby Jo Bloggs")
@@ -431,8 +432,8 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
             name = name[1:]
     if not titled and len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):
         name = name[1:]  # "American Jo Ann Roe": a nationality word before the name
-    if by_org and len(name) < 2:
-        return None  # "the Oxford University Press": an organisation, not a name
+    if by_org and (len(name) < 2 or (kind_of_firm and cut == len(toks) - len(name))):
+        return None  # "the Oxford University Press", "lender Acme Bank": organisations
     if not name or not is_name_token(name[-1]) or not all(
         is_name_token(t) or t in NAME_PARTICLES for t in name
     ):
