@@ -270,6 +270,12 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
         j = next((j for j in range(k - 2, max(-1, k - 26), -1) if words[j] == ","), None)
         if j is not None and words[j + 1].lower() in {"who", "which", "whose"}:
             return np_backward(words, j)  # "X, who ..., said": X
+        if j is not None and (words[j + 1].lower() in {"from", "of", "in"} or (
+                words[j + 1].isdigit())):  # "Jo Roe, 45, from Leeds, said": the name before
+            i = next((i for i in range(j - 1, max(-1, j - 6), -1) if words[i] == ","), None)
+            head = np_backward(words, i) if i is not None and words[i + 1].isdigit() else None
+            if head:
+                return head[0], k - 1
         if j is not None and (np_forward(words, j + 1) or words[j + 1].isdigit() or (
                 words[j + 1].islower() and np_forward(words, j + 2)) or (
                 words[j + 1].lower() in DETERMINERS and words[j + 1].lower() != "its")

@@ -117,7 +117,7 @@ film-maker filmmaker
 campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
 psychologist academic lecturer head-teacher headteacher principal regulator watchdog pilot
 survivor victim mother father parent son daughter wife husband friend colleague neighbour
-family relative controller commentator curator promoter agent publisher trustee vicar priest
+family relative person controller commentator curator promoter agent publisher trustee vicar priest
 imam rabbi landlord tenant shopkeeper shopper customer passenger motorist patient pupil fan
 supporter voter protester demonstrator planner inventor investigator clerk chancellor
 teenager youngster veteran pensioner sister brother grandmother grandfather widow widower
