@@ -374,7 +374,8 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
         np = np_forward([t for t, _, _ in toks], 0)
         if np and speaker_of(m.group(1)).kind in {"person", "role"}:
             out.append((m.start(1), body[toks[np[0]][1]:toks[np[1] - 1][2]], m.start(1)))
-    return (out + _subject_mentions(doc, names, windows) + _titled_mentions(doc, quotes, windows)
+    return (out + _subject_mentions(doc, names, windows, spans)
+            + _titled_mentions(doc, quotes, windows)
             + _introduced_mentions(doc, quotes, windows))
 
 
@@ -459,12 +460,16 @@ _ARTICLES = frozenset({"The", "A", "An", "a", "an", "the"})
 _POSSESSIVES = frozenset({"His", "Her", "Its", "Their"})  # "His daughter, Jo Roe, ..."
 
 
-def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
-                      ) -> list[tuple[int, str, int]]:
+def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]],
+                      spans: list[tuple[int, int]]) -> list[tuple[int, str, int]]:
     """Named people who are the subject of a sentence (``Ms Roe is determined ...``)."""
     out = []
     body = doc.body
+    starts = [s for s, _ in spans]
     for m in (m for lo, hi in windows for m in _SENT_START.finditer(body, lo, hi)):
+        k = bisect.bisect_right(starts, m.end())
+        if k and spans[k - 1][1] > m.end():
+            continue  # a sentence inside a quote
         conj = m.group("conj") is not None  # "But Roe ...": the capital marks a name
         first = _FIRST_WORD.match(body, m.end())
         word = first.group() if first else ""
@@ -475,7 +480,7 @@ def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
                 continue
             word, start = intro.group(1).split(" ", 1)[0], intro.start(1)
         if not conj and word not in _POSSESSIVES and not _NAMEISH.match(body, m.end()) and not any(
-                len(full.split()[0]) > 2 for _, full in names.get(word, ())):
+                len(full.split()[0]) > 1 for _, full in names.get(word, ())):
             intro = _INTRO_SURNAME.match(body, m.end())
             if not intro or intro.group(1) not in names:
                 continue  # a capitalised run, or a surname already introduced with a full name
@@ -494,6 +499,8 @@ def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]]
 def _subject_ok(spk: Speaker, written: str, names: dict, *, conj: bool) -> bool:
     """A named person, or a singular role tied to a capitalised organisation."""
     if spk.kind == "person":
+        if len(spk.canonical.split()) > 4:
+            return False  # "U.S. Imposed Tariffs Hit Chip Makers ...": a headline-case run
         return " " in spk.canonical or bool(spk.gender) or conj or spk.canonical in names
     return spk.kind == "role" and not spk.plural and any(w[:1].isupper() for w in written.split())
 

@@ -649,6 +649,9 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
         name = [t.rstrip(".") for t in toks[cut:] if t.lower() not in POSTNOMINALS]
         if len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):
             name = name[1:]
+        if len([t for t in name if t not in NAME_PARTICLES]) > 4 or (
+                cut == 0 and _ACRONYM_BEFORE.search(body, max(0, m.start() - 6), m.start())):
+            continue  # "U.S. Imposed Tariffs Hit Chip Makers": a headline, not a name
         if len(name) >= 2 and not any(t.isupper() and len(t) > 2 for t in name):
             index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
             index.setdefault(_FIRST + name[0], []).append((m.start(), " ".join(name)))
@@ -658,6 +661,7 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                     index[name[-1]].insert(-1, (first.start(1), f"{first.group(1)} {name[-1]}"))
 
 
+_ACRONYM_BEFORE = re.compile(r"(?:[A-Z]\.){2,} \Z")
 _COUPLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")
 _TITLE_WORDS = _words("""
 president minister prime chancellor secretary senator governor general mayor ambassador
