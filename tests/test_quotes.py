@@ -301,7 +301,7 @@ def test_straight_mark_before_a_lower_case_letter_is_an_apostrophe():
 def test_headline_case_runs_and_quoted_sentences_are_not_antecedents():
     body = ('Trade Minister Hajime Tamura met reporters. U.S. Imposed Tariffs Hit Japanese Chip '
             'Makers, the paper said.\n\n"We will respond calmly," he said.\n\n'
-            'Jo Roe, head of Acme, said sales rose. Mary Cole, an analyst at Big Bank, said margins '
-            'would fall.\n\n"The cycle has turned. Ann Hill agrees with me," she said.\n\n'
+            'Jo Roe, head of Acme, said sales rose. Mary Cole, an analyst at Big Bank, said '
+            'margins would fall.\n\n"The cycle has turned. Ann Hill agrees with me," she said.\n\n'
             'Roe rejected that view. "We see no slowdown at all," she said.')
     assert quotes_of(body)["speaker"].tolist() == ["Hajime Tamura", "Mary Cole", "Jo Roe"]
