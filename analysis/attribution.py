@@ -259,6 +259,9 @@ def before_frame(body: str, lo: int, hi: int) -> tuple[Frame, bool] | None:
 def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
     """Speaker of the reporting verb at ``words[v]``: the phrase before it or the subject."""
     if words[v].endswith("ing"):
+        np = np_backward(words, v) if v and words[v - 1] not in _APPOS else None
+        if np and v - np[0] <= 4 and np[0] and words[np[0] - 1].lower() in {"with", "as"}:
+            return np  # "with one senior MP calling it "..."": the MP
         return subject_np(words, v)
     np = np_backward(words, _back_aux(words, v))
     if np:

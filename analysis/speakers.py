@@ -42,7 +42,8 @@ _REGULAR = _words(
     "counter emphasise emphasize underline conclude state assert allege report repeat "
     "contend exclaim shout scream whisper murmur mutter write answer testify protest recount "
     "caution lament boast grumble concur affirm sigh snap retort plead tell advise describe call "
-    "laugh smile grin chuckle shrug"
+    "laugh smile grin chuckle shrug accuse brand hail dismiss label condemn criticise criticize "
+    "praise"
 )
 
 
@@ -117,7 +118,8 @@ film-maker filmmaker
 campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
 psychologist academic lecturer head-teacher headteacher principal regulator watchdog pilot
 survivor victim mother father parent son daughter wife husband friend colleague neighbour
-family relative person controller commentator curator promoter agent publisher trustee vicar priest
+family relative person backbencher frontbencher challenger
+controller commentator curator promoter agent publisher trustee vicar priest
 imam rabbi landlord tenant shopkeeper shopper customer passenger motorist patient pupil fan
 supporter voter protester demonstrator planner inventor investigator clerk chancellor
 teenager youngster veteran pensioner sister brother grandmother grandfather widow widower
@@ -139,7 +141,7 @@ star singer actor actress director author novelist rapper
 """Roles a named person holds, so ``the <Capitalised> <role>`` refers back to that person."""
 _PERFORMERS = _words("""
 singer actor actress rapper star striker midfielder forward winger goalkeeper defender golfer
-boxer sprinter swimmer cyclist novelist comedian guitarist drummer
+boxer sprinter swimmer cyclist novelist comedian guitarist drummer champion challenger
 """)
 _EPITHET_ADJ = _words("pop rock film movie hollywood veteran former young teenage star "
                       "record-breaking award-winning oscar-winning")
@@ -188,7 +190,9 @@ march april july september october november december speaking asked pressed
 instead although though because despite unlike like under over about all both every each
 no not none any within without across among amid against through throughout toward towards
 upon beyond behind below above inside outside near following including except per via whereas
-unless once what who why how where which whose whom between
+unless once what who why how where which whose whom between afterwards afterward separately
+elsewhere previously initially ultimately nevertheless nonetheless indeed finally eventually
+currently similarly likewise privately publicly
 """)
 """Capitalised at a sentence start but never part of a speaker's name."""
 
@@ -476,7 +480,7 @@ def _role_phrase(toks: list[str]) -> list[str]:
                 return org + kept[: i + 1]
             rest = kept[i + 2:]  # "official at the economy ministry": "economy ministry official"
             if 0 < len(rest) <= 3 and _bare(rest[-1].lower()) in ORG_HEADS and all(
-                    t.isalpha() and t.islower() for t in rest) and kept[i + 1] == "at":
+                    t.isalpha() and t.islower() for t in rest):
                 return rest + kept[: i + 1]
     return kept
 
