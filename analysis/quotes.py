@@ -605,17 +605,23 @@ def _role_reference(doc: _Doc, written: str, spk: Speaker, pos: int,
 
 def _previous_subject_org(doc: _Doc, para: int, pos: int) -> str | None:
     """``But Acme denied it. A spokesperson said``: the organisation that is the subject of the
-    sentence before, in the same paragraph."""
+    sentence before (or, at a paragraph start, of the previous paragraph's first sentence)."""
     s0 = sentence_start(doc.body, para, pos + 1)
     if s0 - 2 <= para:
-        return None
-    s_prev = sentence_start(doc.body, para, s0 - 2)
+        if para < 2:
+            return None
+        s_prev, s0 = doc.para_bounds(para - 2)[0], para  # the paragraph before
+        s0 = min(s0, sentence_end(doc.body, s_prev, s0))
+    else:
+        s_prev = sentence_start(doc.body, para, s0 - 2)
     toks = tokenize_spans(doc.body[s_prev:s0], s_prev)
     words = [t for t, _, _ in toks]
     while words and words[0].lower() in {"but", "and", "however", "meanwhile", ","}:
         words = words[1:]
     np = np_forward(words, 0)
-    if not np or np[1] >= len(words) or not words[np[1]][:1].islower():
+    if np and np[1] < len(words) and words[np[1]] == ",":  # "Acme, which ..., said"
+        np = subject_np(words, len(words)) or np
+    if not np or np[1] >= len(words) or not (words[np[1]][:1].islower() or words[np[1]] == ","):
         return None
     spk = speaker_of(" ".join(words[np[0]:np[1]]))
     named = spk.kind == "person" and words[0][:1].isupper()  # "Acme Oil denied it."

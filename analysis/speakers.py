@@ -122,6 +122,8 @@ family relative person backbencher frontbencher challenger
 controller commentator curator promoter agent publisher trustee vicar priest
 imam rabbi landlord tenant shopkeeper shopper customer passenger motorist patient pupil fan
 supporter voter protester demonstrator planner inventor investigator clerk chancellor
+commuter traveller holidaymaker homeowner grandparent midwife paramedic firefighter
+plumber cleaner carer volunteer villager publican
 teenager youngster veteran pensioner sister brother grandmother grandfather widow widower
 """)
 """Role nouns (singular); plurals are recognised by a trailing s."""
@@ -659,6 +661,10 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
         if len(name) >= 2 and not any(t.isupper() and len(t) > 2 for t in name):
             index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
             index.setdefault(_FIRST + name[0], []).append((m.start(), " ".join(name)))
+            kin = _KIN_APPOS.match(body, m.end())
+            if kin and len(name) >= 2:  # "Jo Roe ... and her mother, Gemma": Gemma Roe
+                index.setdefault(name[-1], []).append(
+                    (kin.start(1), f"{kin.group(1)} {name[-1]}"))
             if len(name) == 2 and cut == 0 and body[max(0, m.start() - 5):m.start()] == " and ":
                 first = _COUPLE.search(body, max(0, m.start() - 30), m.start())
                 if first:  # "Kevin and Louise Adeyemi": Kevin Adeyemi too
@@ -666,6 +672,8 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
 
 
 _ACRONYM_BEFORE = re.compile(r"(?:[A-Z]\.){2,} \Z")
+_KIN_APPOS = re.compile(r"[^.!?\n]{0,80}? (?:and )?(?:his|her|their) (?:mother|father|wife|husband|"
+                        r"son|daughter|brother|sister|partner), ([A-Z][a-z]+)(?=[,.])")
 _COUPLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")
 _TITLE_WORDS = _words("""
 president minister prime chancellor secretary senator governor general mayor ambassador
