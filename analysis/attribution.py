@@ -284,7 +284,7 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
                 words[j + 1].lower() in DETERMINERS and words[j + 1].lower() != "its")
                 or words[j + 1].endswith("ing")):  # "X, reacting to ..., said"
             head = np_backward(words, j)
-            if head is None:  # "ITV's head of drama, Jo Roe, said": the apposition itself
+            if head is None:  # "Acme's head of drama, Jo Roe, said": the apposition itself
                 name = np_forward(words, j + 1)
                 return name if name and name[1] == k - 1 else None
             return head[0], k - 1

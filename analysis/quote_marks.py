@@ -121,7 +121,7 @@ def scan_double(body: str) -> list[RawQuote]:
                 sc.newline(i)
         elif not (m.group() == '"' and body[m.start() - 1:m.start()].isalpha()
                   and body[m.end():m.end() + 1].islower()):
-            sc.mark(m.start())  # a straight mark before a lower-case letter (Iraq"s, don"t)
+            sc.mark(m.start())  # a straight mark before a lower-case letter (Acme"s, don"t)
     if sc.cur is not None:
         if not sc.pending:
             sc.end_segment(len(body))

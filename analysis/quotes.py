@@ -424,7 +424,7 @@ def _introduced_mentions(doc: _Doc, quotes: list[_Quote], windows: list[tuple[in
         word = m.group(1).split(" ", 1)[0]
         if not (k and spans[k - 1][1] > m.start()) and word.lower() not in FUNCTION_WORDS and (
                 speaker_of(m.group(1)).kind == "person"):
-            out.append((m.start(1), m.group(), -1))  # "Joyce, 81, walks ...": a new voice
+            out.append((m.start(1), m.group(), -1))  # "Jo, 81, walks ...": a new voice
     return out
 
 
@@ -475,7 +475,7 @@ def _subject_mentions(doc: _Doc, names: dict, windows: list[tuple[int, int]],
         word = first.group() if first else ""
         start = m.end()
         if word.lower() in FUNCTION_WORDS and word not in _ARTICLES | _POSSESSIVES:
-            intro = _INTRO_NAME.match(body, m.end())  # "In Salford, Jo Roe has waited ..."
+            intro = _INTRO_NAME.match(body, m.end())  # "In Leeds, Jo Roe has waited ..."
             if not intro or speaker_of(intro.group(1)).kind != "person":
                 continue
             word, start = intro.group(1).split(" ", 1)[0], intro.start(1)

@@ -335,7 +335,7 @@ def np_forward(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, in
     if (start + 2 < len(toks) and toks[start].isalpha() and toks[start].islower()
             and toks[start] not in FUNCTION_WORDS and is_name_token(toks[start + 1])
             and is_name_token(toks[start + 2])):
-        hi += 1  # "brokerage Merrill Lynch said": a descriptor noun before a name
+        hi += 1  # "brokerage Acme Securities said": a descriptor noun before a name
     while hi < len(toks) and hi - start < limit and (
             np_token_ok(toks[hi]) or _org_modifier(toks, hi) or _compound(toks, hi)):
         hi += 1
@@ -574,7 +574,7 @@ def _epithet(toks: list[str]) -> bool:
         return True  # the singer, the striker: news names them first
     if len(toks) >= 2 and toks[-1].lower() in PERSONAL_ROLES and all(
             is_name_token(t) or t.lower() in _EPITHET_ADJ for t in toks[:-1]):
-        return True  # the Kenton forward, the pop star: the player/star named before
+        return True  # the Acme Town forward, the pop star: the player/star named before
     return one.lower().endswith("-year-old") or [t.lower() for t in toks[:2]] == ["world",
                                                                                 "number"]
 
@@ -662,12 +662,12 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
             index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
             index.setdefault(_FIRST + name[0], []).append((m.start(), " ".join(name)))
             kin = _KIN_APPOS.match(body, m.end())
-            if kin and len(name) >= 2:  # "Jo Roe ... and her mother, Gemma": Gemma Roe
+            if kin and len(name) >= 2:  # "Al Roe ... and his mother, Ann": Ann Roe
                 index.setdefault(name[-1], []).append(
                     (kin.start(1), f"{kin.group(1)} {name[-1]}"))
             if len(name) == 2 and cut == 0 and body[max(0, m.start() - 5):m.start()] == " and ":
                 first = _COUPLE.search(body, max(0, m.start() - 30), m.start())
-                if first:  # "Kevin and Louise Adeyemi": Kevin Adeyemi too
+                if first:  # "Kevin and Jo Roe": Kevin Roe too
                     index[name[-1]].insert(-1, (first.start(1), f"{first.group(1)} {name[-1]}"))
 
 
@@ -694,7 +694,7 @@ _FIRST = "\x00"  # key prefix of the first-name entries in the :func:`full_names
 
 
 def _first_name(word: str, offset: int, names: dict[str, list[tuple[int, str]]]) -> str:
-    """``Louise said`` after ``Louise Adeyemi``: a lone first name of a person named before."""
+    """``Jo said`` after ``Jo Roe``: a lone first name of a person named before."""
     cands = names.get(_FIRST + word, [])
     k = bisect.bisect_right(cands, (offset, "\uffff"))
     return cands[k - 1][1] if k else word
