@@ -70,7 +70,7 @@ def _features(vecs: list[TfidfVectorizer], texts: list[str]) -> csr_matrix:
 def _classifier(method: str):
     if method == "baseline":
         return LogisticRegression(max_iter=1000, random_state=SEED)
-    return LinearSVC(C=0.3, class_weight="balanced", random_state=SEED)
+    return LinearSVC(C=0.1, class_weight="balanced", random_state=SEED)
 
 
 def _scores(clf, X: csr_matrix) -> np.ndarray:
