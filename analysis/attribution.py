@@ -218,6 +218,10 @@ def subject_np(words: list[str], hi: int) -> tuple[int, int] | None:
     return None
 
 
+_FRAME_ONLY = frozenset({"reveal"})
+"""Verbs that report speech only right next to the quote (``she revealed: "..."``)."""
+
+
 def before_frame(body: str, lo: int, hi: int) -> tuple[Frame, bool] | None:
     """Attribution in the sentence before a quote; the flag says the quote is introduced.
 
@@ -249,6 +253,8 @@ def before_frame(body: str, lo: int, hi: int) -> tuple[Frame, bool] | None:
         if v == 0:  # Said Mr X: "..."
             gap = words[np[1]:]
         intro = not gap or gap[-1] == ":" or gap == [","] or (len(gap) <= 10 and gap[-1] == ",")
+        if not intro and lemma in _FRAME_ONLY:
+            continue  # "talks revealed there was "..."": not a speech frame for a partial quote
         pattern = "intro_saying" if words[v].endswith("ing") else "intro"
         frame = Frame(lemma, *_span(toks, *np), pattern if intro else "partial",
                       toks[v + n - 1][2])
@@ -287,6 +293,9 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
             if head is None:  # "Acme's head of drama, Jo Roe, said": the apposition itself
                 name = np_forward(words, j + 1)
                 return name if name and name[1] == k - 1 else None
+            if head[0] > 1 and words[head[0] - 1] in {"in", "from", "near"} and (
+                    words[head[0] - 2].endswith("ing")):  # "an expert living in Leeds, UK, said"
+                return subject_np(words, head[0] - 1) or (head[0], k - 1)
             return head[0], k - 1
     if k > 0 and words[k - 1].lower() in {"and", "but"}:  # "X said ... and warned"
         return subject_np(words, k - 1)

@@ -41,6 +41,7 @@ from analysis.quote_marks import RawQuote, scan_double, scan_single
 from analysis.speakers import (
     DETERMINERS,
     FUNCTION_WORDS,
+    NAME_TOKEN,
     ORG_HEADS,
     Speaker,
     corefer,
@@ -585,6 +586,12 @@ def _role_reference(doc: _Doc, written: str, spk: Speaker, pos: int,
         for m in reversed(history[-50:]):
             if m.speaker.kind == "role" and m.speaker.canonical.endswith(" " + words[0]):
                 return m.speaker
+        if words[0] in _ANONYMOUS:  # "A source close to X said ... The insider added"
+            for m in reversed(history[-10:]):
+                if m.speaker.kind == "role" and m.speaker.canonical.split(" ")[-1] in _ANONYMOUS:
+                    return m.speaker
+        if words[0] in _TITLE_ROLES:
+            return _titled_person(doc.body, words[0], pos) or spk
     if words[-1] not in _SPOKES:
         return spk
     if len(words) == 2:
@@ -601,6 +608,26 @@ def _role_reference(doc: _Doc, written: str, spk: Speaker, pos: int,
         if m.speaker.kind == "org" and m.speaker.canonical[:1].isupper():
             return Speaker(f"{m.speaker.canonical} {words[0]}", "role", spk.gender)
     return spk
+
+
+_ANONYMOUS = frozenset({"source", "insider", "person"})
+_TITLE_ROLES = frozenset({
+    "judge", "senator", "minister", "secretary", "president", "governor", "mayor", "coach",
+    "manager", "captain", "chancellor", "prosecutor", "ambassador", "commissioner", "chairman",
+    "chairwoman", "inspector", "detective", "sheriff", "premier", "skipper", "congressman",
+    "congresswoman", "councillor", "lawmaker", "executive", "superintendent", "boss"})
+"""``the judge said`` after ``U.S. District Judge Jo Roe``: the person who holds the title."""
+
+
+def _titled_person(body: str, role: str, pos: int) -> Speaker | None:
+    """The latest full name written right after ``role`` (any case) before ``pos``."""
+    pattern = (rf"\b(?i:{role})\.? ((?:{NAME_TOKEN} ){{0,2}}{NAME_TOKEN})"
+               rf"(?![\w'’-]| [A-Z])")
+    for m in reversed(list(re.finditer(pattern, body[max(0, pos - 3000):pos]))):
+        spk = speaker_of(m.group(1))
+        if spk.kind == "person" and " " in spk.canonical:
+            return spk
+    return None
 
 
 def _previous_subject_org(doc: _Doc, para: int, pos: int) -> str | None:

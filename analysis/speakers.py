@@ -43,7 +43,7 @@ _REGULAR = _words(
     "contend exclaim shout scream whisper murmur mutter write answer testify protest recount "
     "caution lament boast grumble concur affirm sigh snap retort plead tell advise describe call "
     "laugh smile grin chuckle shrug accuse brand hail dismiss label condemn criticise criticize "
-    "praise"
+    "praise reveal gush enthuse rave beam fume rage blast slam"
 )
 
 
@@ -114,7 +114,8 @@ drummer vocalist composer conductor chef comedian dj team-mate teammate mate
 undersecretary under-secretary comptroller treasurer auditor registrar provost dean rector
 athlete runner sprinter cyclist golfer boxer driver rider swimmer skipper batsman bowler winger
 forward musician rapper band artist director designer developer engineer entrepreneur farmer
-film-maker filmmaker
+film-maker filmmaker fly-half scrum-half full-back fullback flanker centre-back wing-back
+playmaker pal
 campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
 psychologist academic lecturer head-teacher headteacher principal regulator watchdog pilot
 survivor victim mother father parent son daughter wife husband friend colleague neighbour
@@ -144,6 +145,7 @@ star singer actor actress director author novelist rapper
 _PERFORMERS = _words("""
 singer actor actress rapper star striker midfielder forward winger goalkeeper defender golfer
 boxer sprinter swimmer cyclist novelist comedian guitarist drummer champion challenger
+fly-half scrum-half full-back fullback flanker playmaker
 """)
 _EPITHET_ADJ = _words("pop rock film movie hollywood veteran former young teenage star "
                       "record-breaking award-winning oscar-winning")
@@ -324,7 +326,14 @@ def np_backward(toks: list[str], end: int, *, limit: int = 12) -> tuple[int, int
     if lo >= 2 and toks[j - 1] in {"in", "from", "at"} and is_role(toks[j - 2]):
         more = np_backward(toks, j - 1, limit=limit)
         lo = more[0] if more else lo
+    if lo >= 3 and toks[lo - 1] in {"to", "with"} and toks[lo - 2] in _CLOSE:
+        head = np_backward(toks, lo - 2, limit=limit)
+        if head and is_role(toks[head[1] - 1]):
+            return head  # "a source close to the star": the source
     return lo, hi
+
+
+_CLOSE = frozenset({"close", "familiar", "near", "loyal", "linked"})
 
 
 def np_forward(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, int] | None:
@@ -409,13 +418,13 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
     for i, tok in enumerate(toks):
         low = tok.lower()
         if (i == len(toks) - 1 and is_name_token(tok) and i and _bare(low) not in ORG_HEADS
-                and not is_role(tok) and not _is_title_word(tok)):
-            break  # the last capitalised word is the name itself ("... Mervyn King")
+                and not is_role(tok) and (not _is_title_word(tok) or _short_surname(toks, i))):
+            break  # the last capitalised word is the name itself ("... Mervyn King", "Jo Sen")
         if i and i == len(toks) - 2 and _first_name_role(toks, i):
             break  # "manager Dean Whitfield": a first name that is also a role noun
         if low in HONORIFICS or is_role(tok) or _POSS.search(tok) or low.endswith("-born") or (
             _bare(low) in ORG_HEADS
-        ):
+        ) or _hyphen_title(toks, i):
             cut, titled = i + 1, True
             by_org = _bare(low) in ORG_HEADS and not is_role(tok) and low not in HONORIFICS
             kind_of_firm = by_org and tok.islower()  # "carmaker Hoshida Motor": a company
@@ -451,6 +460,27 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
     return name, gender
 
 
+_HYPHEN_TITLE = re.compile(r"[A-Z][a-z]+-[a-z][a-z-]*")
+"""``Fly-half``, ``Co-founder``, ``Ex-minister``: a capitalised hyphenated word whose second
+part is lower case is a description before a name, never a name (``Jean-Paul``)."""
+
+
+def _hyphen_title(toks: Sequence[str], i: int) -> bool:
+    """:data:`_HYPHEN_TITLE` at the start of a name run, before a capitalised word (not the
+    ``Ka-shing`` of ``Li Ka-shing`` nor the ``El-badawi`` of ``Taher El-badawi``)."""
+    return (bool(_HYPHEN_TITLE.fullmatch(toks[i])) and i + 1 < len(toks)
+            and (i == 0 or not is_name_token(toks[i - 1])) and is_name_token(toks[i + 1])
+            and toks[i].split("-", 1)[0].lower() not in NAME_PARTICLES | {"abu", "ibn", "abd"})
+
+
+def _short_surname(toks: Sequence[str], i: int) -> bool:
+    """``Sen`` in ``Dr Amrita Sen``: a short title abbreviation that ends a name run after a
+    capitalised word is a surname (titles precede names)."""
+    tok = toks[i]
+    return (i == len(toks) - 1 and i > 0 and len(tok) <= 3 and tok.isalpha() and tok[1:].islower()
+            and is_name_token(toks[i - 1]))
+
+
 def _first_name_role(toks: Sequence[str], i: int) -> bool:
     """``Dean`` in ``club manager Dean Roe``: a capitalised role noun between a lower-case word
     and a surname is a first name, unless it is a title (``Judge``, ``Coach``)."""
@@ -480,6 +510,11 @@ def _role_phrase(toks: list[str]) -> list[str]:
             org = [t for t in kept[i + 2:] if is_name_token(t)]
             if org and len(org) == len(kept[i + 2:]):
                 return org + kept[: i + 1]
+            tail = kept[i + 2:]
+            if tail and all(t.islower() for t in tail) and (
+                    is_role(tail[-1]) or _epithet(tail)) and (
+                    _bare(tail[-1].lower()) not in ORG_HEADS):
+                return kept[: i + 1]  # "a friend of the singer": the friend speaks
             rest = kept[i + 2:]  # "official at the economy ministry": "economy ministry official"
             if 0 < len(rest) <= 3 and _bare(rest[-1].lower()) in ORG_HEADS and all(
                     t.isalpha() and t.islower() for t in rest):
@@ -559,17 +594,28 @@ _DEMONYM_NOUNS = frozenset({"Briton", "Spaniard", "Frenchman", "Frenchwoman", "D
                             "Swiss", "Scot", "German", "Omani", "Pole", "Dane", "Swede", "Finn",
                             "Turk", "Greek",
                             "Czech", "Thai", "Kiwi", "Brazilian", "Argentine", "Israeli",
-                            "Iraqi", "Pakistani", "Kenyan", "Chinese", "Japanese"})
+                            "Iraqi", "Pakistani", "Kenyan", "Chinese", "Japanese", "Democrat",
+                            "Tory"})
+
+
+def _demonym(tok: str) -> bool:
+    """``German``, ``Welshman``, ``Zealander`` (of ``New Zealander``): a nationality noun."""
+    return tok in _DEMONYM_NOUNS or (
+        tok[:1].isupper() and tok.isalpha() and tok.endswith((*_DEMONYM_ENDINGS, "lander", "man",
+                                                              "woman"))
+        and not is_role(tok) and tok.lower() not in {"american", "european", "guardian"}
+        | ORG_HEADS)
 
 
 def _epithet(toks: list[str]) -> bool:
     """``teenager``, ``19-year-old (striker)``, ``German``, ``world number six``: a description
     that news writing uses for a person named shortly before."""
     one = toks[0]
-    if len(toks) == 1 and (one.lower() in EPITHETS or one in _DEMONYM_NOUNS or (
-            one[:1].isupper() and one.endswith(_DEMONYM_ENDINGS) and one.lower() not in
-            {"american", "european"} | ORG_HEADS)):
+    if len(toks) == 1 and (one.lower() in EPITHETS or _demonym(one)):
         return True
+    if len(toks) == 2 and one[:1].isupper() and one.isalpha() and _demonym(toks[1]) and (
+            one.lower() not in FUNCTION_WORDS):
+        return True  # the New Zealander, the South African
     if len(toks) == 1 and one.lower() in _PERFORMERS:
         return True  # the singer, the striker: news names them first
     if len(toks) >= 2 and toks[-1].lower() in PERSONAL_ROLES and all(
@@ -649,8 +695,11 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
             low = tok.lower()
             if i == len(toks) - 2 and _first_name_role(toks, i):
                 break
+            if _short_surname(toks, i):
+                break
             if (low in FUNCTION_WORDS or low in HONORIFICS or _is_title_word(tok) or is_role(tok)
-                    or _POSS.search(tok) or _bare(low) in ORG_HEADS):
+                    or _POSS.search(tok) or _bare(low) in ORG_HEADS
+                    or _hyphen_title(toks, i)):
                 cut = i + 1
         name = [t.rstrip(".") for t in toks[cut:] if t.lower() not in POSTNOMINALS]
         if len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):

@@ -132,11 +132,11 @@ def test_fixture_scores_with_the_overlap_scorer():
     gold = {doc: pairs + expected["_known_misses"].get(doc, [])
             for doc, pairs in expected.items() if not doc.startswith("_")}
     scores = score_quotes(got, gold)
-    assert (scores["gold"], scores["found"], scores["matched"]) == (300, 296, 296)
-    assert round(scores["f1"], 4) == round(2 * 296 / (300 + 296), 4) == 0.9933
+    assert (scores["gold"], scores["found"], scores["matched"]) == (329, 325, 325)
+    assert round(scores["f1"], 4) == round(2 * 325 / (329 + 325), 4) == 0.9939
     assert scores["speaker_acc"] == 1.0
     missing = score_quotes(got.iloc[1:], gold)  # the scorer itself: one quote dropped
-    assert (missing["matched"], missing["found"]) == (295, 295)
+    assert (missing["matched"], missing["found"]) == (324, 324)
 
 
 def test_wire_and_feature_conventions():
@@ -305,3 +305,15 @@ def test_headline_case_runs_and_quoted_sentences_are_not_antecedents():
             'margins would fall.\n\n"The cycle has turned. Ann Hill agrees with me," she said.\n\n'
             'Roe rejected that view. "We see no slowdown at all," she said.')
     assert quotes_of(body)["speaker"].tolist() == ["Hajime Tamura", "Mary Cole", "Jo Roe"]
+
+
+def test_titles_epithets_and_anonymous_sources_point_back():
+    body = ('U.S. District Judge Jo Roe denied bail. "He is a danger," the judge said.\n\n'
+            'Fly-half Cian Moe scored. "A great day for us all," the New Zealander said.\n\n'
+            'A source close to the singer said: "She is upset." The insider added: "It is over '
+            'for good now."\n\n'
+            'A pal of the winger said: "He knows he messed up badly."\n\n'
+            'Dr Ana Sen, a consultant at the agency, said cases rose. "Every case is a family," '
+            'she added.')
+    got = quotes_of(body)
+    assert list(got["speaker"]) == ["Jo Roe", "Cian Moe", "source", "source", "pal", "Ana Sen"]
