@@ -590,8 +590,9 @@ def _role_reference(doc: _Doc, written: str, spk: Speaker, pos: int,
             for m in reversed(history[-10:]):
                 if m.speaker.kind == "role" and m.speaker.canonical.split(" ")[-1] in _ANONYMOUS:
                     return m.speaker
-        if words[0] in _TITLE_ROLES:
-            return _titled_person(doc.body, words[0], pos) or spk
+        named = _titled_person(doc.body, words[0], pos) if words[0] in _TITLE_ROLES else None
+        if named:
+            return named
     if words[-1] not in _SPOKES:
         return spk
     if len(words) == 2:
@@ -615,13 +616,14 @@ _TITLE_ROLES = frozenset({
     "judge", "senator", "minister", "secretary", "president", "governor", "mayor", "coach",
     "manager", "captain", "chancellor", "prosecutor", "ambassador", "commissioner", "chairman",
     "chairwoman", "inspector", "detective", "sheriff", "premier", "skipper", "congressman",
-    "congresswoman", "councillor", "lawmaker", "executive", "superintendent", "boss"})
+    "congresswoman", "councillor", "lawmaker", "executive", "superintendent", "boss",
+    "spokesman", "spokeswoman", "spokesperson"})
 """``the judge said`` after ``U.S. District Judge Jo Roe``: the person who holds the title."""
 
 
 def _titled_person(body: str, role: str, pos: int) -> Speaker | None:
     """The latest full name written right after ``role`` (any case) before ``pos``."""
-    pattern = (rf"\b(?i:{role})\.? ((?:{NAME_TOKEN} ){{0,2}}{NAME_TOKEN})"
+    pattern = (rf"\b(?i:{role})\.? ((?:{NAME_TOKEN} ){{0,3}}{NAME_TOKEN})"
                rf"(?![\w'’-]| [A-Z])")
     for m in reversed(list(re.finditer(pattern, body[max(0, pos - 3000):pos]))):
         spk = speaker_of(m.group(1))

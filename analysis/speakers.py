@@ -115,7 +115,7 @@ undersecretary under-secretary comptroller treasurer auditor registrar provost d
 athlete runner sprinter cyclist golfer boxer driver rider swimmer skipper batsman bowler winger
 forward musician rapper band artist director designer developer engineer entrepreneur farmer
 film-maker filmmaker fly-half scrum-half full-back fullback flanker centre-back wing-back
-playmaker pal
+playmaker pal blogger vlogger commenter user influencer
 campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
 psychologist academic lecturer head-teacher headteacher principal regulator watchdog pilot
 survivor victim mother father parent son daughter wife husband friend colleague neighbour
@@ -207,7 +207,8 @@ GENERIC_ADJ = frozenset({"senior", "top", "junior", "high-ranking", "leading", "
 POSTNOMINALS = frozenset({"mp", "mep", "qc", "kc", "jr", "jr.", "sr", "sr.", "obe", "mbe",
                           "cbe", "msp", "am", "phd"})
 
-NAME_TOKEN = r"[A-Z\u00C0-\u00DE][\w'’.\-]*"
+NAME_TOKEN = r"(?:(?:al|el|ad|ash|bin|ibn|abu|abd|ul)-)?[A-Z\u00C0-\u00DE][\w'’.\-]*"
+"""A capitalised word, also with an Arabic article or patronymic (``al-Hassan``)."""
 _POSS = re.compile(r"['’]s?$")
 _NAME = re.compile(NAME_TOKEN)
 TOKEN_RE = re.compile(r"\w+(?:[-'’.&]\w+)*(?:(?<=s)['’](?!\w))?\.?|--|[^\w\s]")
@@ -424,7 +425,7 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
             break  # "manager Dean Whitfield": a first name that is also a role noun
         if low in HONORIFICS or is_role(tok) or _POSS.search(tok) or low.endswith("-born") or (
             _bare(low) in ORG_HEADS
-        ) or _hyphen_title(toks, i):
+        ) or _hyphen_title(toks, i) or _agent_noun(toks, i):
             cut, titled = i + 1, True
             by_org = _bare(low) in ORG_HEADS and not is_role(tok) and low not in HONORIFICS
             kind_of_firm = by_org and tok.islower()  # "carmaker Hoshida Motor": a company
@@ -471,6 +472,16 @@ def _hyphen_title(toks: Sequence[str], i: int) -> bool:
     return (bool(_HYPHEN_TITLE.fullmatch(toks[i])) and i + 1 < len(toks)
             and (i == 0 or not is_name_token(toks[i - 1])) and is_name_token(toks[i + 1])
             and toks[i].split("-", 1)[0].lower() not in NAME_PARTICLES | {"abu", "ibn", "abd"})
+
+
+def _agent_noun(toks: Sequence[str], i: int) -> bool:
+    """``biographer`` in ``Cobain biographer Jo Roe``: a lower-case agent noun right before
+    a name of two or more capitalised words describes the person."""
+    tok = toks[i]
+    return (tok.isalpha() and tok.islower() and len(tok) > 4
+            and tok.endswith(("er", "or", "ian", "ist")) and len(toks) - i > 2
+            and tok not in FUNCTION_WORDS | DETERMINERS | ROLE_MODIFIERS
+            and all(is_name_token(t) for t in toks[i + 1:]))
 
 
 def _short_surname(toks: Sequence[str], i: int) -> bool:
@@ -670,7 +681,7 @@ def speaker_of(written: str) -> Speaker:
 
 # ---------------------------------------------------------------- coreference
 
-_RUN_TOKEN = r"(?:[A-Z]\.|[A-Z\u00C0-\u00DE][\w'’-]*)"
+_RUN_TOKEN = r"(?:[A-Z]\.|(?:(?:al|el|ad|ash|bin|ibn|abu|abd|ul)-)?[A-Z\u00C0-\u00DE][\w'’-]*)"
 _RUN_RE = re.compile(rf"(?<![\w.]){_RUN_TOKEN}(?: {_RUN_TOKEN}){{1,5}}")  # not inside "U.S."
 
 

@@ -317,3 +317,13 @@ def test_titles_epithets_and_anonymous_sources_point_back():
             'she added.')
     got = quotes_of(body)
     assert list(got["speaker"]) == ["Jo Roe", "Cian Moe", "source", "source", "pal", "Ana Sen"]
+
+
+def test_agent_nouns_arabic_articles_and_the_spokesman():
+    body = ('"The band was loud," said Cobain biographer Jo Cross.\n\n'
+            'Calm returned, said Ali al-Hassan, a tribal leader. "He got what he deserved," '
+            'al-Hassan said.\n\n'
+            'Ministry spokesman Maj. Gen. Sami Roe said the raid killed "seven senior leaders". '
+            '"He was a key planner in the group," the spokesman said.')
+    assert list(quotes_of(body)["speaker"]) == ["Jo Cross", "Ali al-Hassan", "Sami Roe",
+                                                "Sami Roe"]
