@@ -22,9 +22,11 @@ from analysis.speakers import (
     _words,
     is_name_token,
     is_pronoun,
+    is_role,
     np_backward,
     np_forward,
     np_inverted,
+    speaker_of,
     tokenize_spans,
 )
 
@@ -126,6 +128,12 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
     if verb:  # inverted: said X
         j = _skip_aux(toks, i) + verb[1]
         np = np_inverted(words, j)
+        if np and np[1] + 1 < len(words) and words[np[1]] == "," and (
+                speaker_of(" ".join(words[np[0]:np[1]])).kind == "role"):
+            name = np_forward(words, np[1] + 1)  # "said its chief executive, Jo Roe."
+            if name and (name[1] == len(words) or words[name[1]] in {".", ",", ";", "!", "?"}) and (
+                    speaker_of(" ".join(words[name[0]:name[1]])).kind == "person"):
+                np = np[0], name[1]
         if np:
             pat = "after_according" if verb[0] == "according to" else "after_inverted"
             return Frame(verb[0], *_span(toks, *np), pat, _clause_end(toks, np[1]))
@@ -269,7 +277,7 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
         if np and v - np[0] <= 4 and np[0] and words[np[0] - 1].lower() in {"with", "as"}:
             return np  # "with one senior MP calling it "..."": the MP
         return subject_np(words, v)
-    np = np_backward(words, _back_aux(words, v))
+    np = np_backward(words, _back_aux(words, v)) or _familiar_with(words, _back_aux(words, v))
     if np:
         return np
     k = _back_aux(words, v)
@@ -299,6 +307,18 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
             return head[0], k - 1
     if k > 0 and words[k - 1].lower() in {"and", "but"}:  # "X said ... and warned"
         return subject_np(words, k - 1)
+    return None
+
+
+def _familiar_with(words: list[str], v: int) -> tuple[int, int] | None:
+    """``A person familiar with Acme's thinking said``: the role before ``familiar with``
+    (or ``close to``) is the speaker, whatever the object of the preposition."""
+    for c in range(v - 2, max(0, v - 9), -1):
+        if words[c] in {",", ".", ";", ":", '"', "“", "”"}:
+            return None
+        if words[c] in {"familiar", "close"} and words[c + 1] in {"with", "to"}:
+            head = np_backward(words, c)
+            return head if head and is_role(words[head[1] - 1]) else None
     return None
 
 

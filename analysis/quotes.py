@@ -448,7 +448,7 @@ def _titled_mentions(doc: _Doc, quotes: list[_Quote], windows: list[tuple[int, i
     return out
 
 
-_SENT_START = re.compile(r"(?:\A|\n|[.!?][\"”’]?\s)"
+_SENT_START = re.compile(r"(?:(?:\A|\n)(?:\d{1,2}[:.]\d{2}(?: [A-Z]{2,4})?[:,]? )?|[.!?][\"”’]?\s)"
                          r"(?P<conj>(?:But|And|However|Yet|So|Meanwhile|Now),? )?"
                          r"(?=[A-Z]|(?:a|an|the) )")
 _NAMEISH = re.compile(r"[^.!?\n]{0,60}?(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir)\b|[A-Z][\w'’-]+ [A-Z])")
@@ -540,7 +540,7 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
             last = item
             continue
         spk = _canonical(written, pos, names, genders, body)
-        if spk.kind == "role" and isinstance(item, _Quote):
+        if spk.kind == "role" and (isinstance(item, _Quote) or _SHORT_ROLE.match(written)):
             spk = _role_reference(doc, written, spk, pos, history)
         if spk.kind == "org" and spk.canonical in _GENERIC_ORGS and written[:4] in {"the ", "The "}:
             spk = next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"
@@ -621,8 +621,14 @@ _TITLE_ROLES = frozenset({
 """``the judge said`` after ``U.S. District Judge Jo Roe``: the person who holds the title."""
 
 
+_TITLE_ABBR = {"governor": ("gov",), "senator": ("sen",), "detective": ("det",),
+               "inspector": ("insp", "di"), "superintendent": ("supt",), "captain": ("capt",),
+               "congressman": ("rep",), "congresswoman": ("rep",), "councillor": ("cllr",)}
+
+
 def _titled_person(body: str, role: str, pos: int) -> Speaker | None:
     """The latest full name written right after ``role`` (any case) before ``pos``."""
+    role = "|".join((role, *_TITLE_ABBR.get(role, ())))
     pattern = (rf"\b(?i:{role})\.? ((?:{NAME_TOKEN} ){{0,3}}{NAME_TOKEN})"
                rf"(?![\w'’-]| [A-Z])")
     for m in reversed(list(re.finditer(pattern, body[max(0, pos - 3000):pos]))):

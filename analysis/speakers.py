@@ -115,11 +115,11 @@ undersecretary under-secretary comptroller treasurer auditor registrar provost d
 athlete runner sprinter cyclist golfer boxer driver rider swimmer skipper batsman bowler winger
 forward musician rapper band artist director designer developer engineer entrepreneur farmer
 film-maker filmmaker fly-half scrum-half full-back fullback flanker centre-back wing-back
-playmaker pal blogger vlogger commenter user influencer
+playmaker pal blogger vlogger commenter user influencer shareholder stakeholder bondholder
 campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
 psychologist academic lecturer head-teacher headteacher principal regulator watchdog pilot
 survivor victim mother father parent son daughter wife husband friend colleague neighbour
-family relative person backbencher frontbencher challenger
+family relative person backbencher frontbencher challenger marshal
 controller commentator curator promoter agent publisher trustee vicar priest
 imam rabbi landlord tenant shopkeeper shopper customer passenger motorist patient pupil fan
 supporter voter protester demonstrator planner inventor investigator clerk chancellor
@@ -295,10 +295,14 @@ def _trim(toks: list[str], lo: int, hi: int) -> tuple[int, int]:
 
 def _org_modifier(toks: list[str], i: int) -> bool:
     """``weather`` in ``the weather service``: a lower-case noun between a determiner and an
-    organisation head."""
-    return (0 < i < len(toks) - 1 and toks[i].isalpha() and toks[i].islower()
-            and toks[i - 1].lower() in {"the", "a", "an", "its"}
-            and _bare(toks[i + 1].lower()) in ORG_HEADS and toks[i] not in FUNCTION_WORDS)
+    organisation head; ``treatment`` in ``Water treatment group Acme`` (a capitalised word
+    before it and a name after the head)."""
+    if not (0 < i < len(toks) - 1 and toks[i].isalpha() and toks[i].islower()
+            and _bare(toks[i + 1].lower()) in ORG_HEADS and toks[i] not in FUNCTION_WORDS):
+        return False
+    return toks[i - 1].lower() in {"the", "a", "an", "its"} or (
+        is_name_token(toks[i - 1]) and i + 2 < len(toks) and is_name_token(toks[i + 2])
+        and toks[i] not in VERB_LEMMAS)
 
 
 def _compound(toks: list[str], i: int) -> bool:
@@ -519,8 +523,9 @@ def _role_phrase(toks: list[str]) -> list[str]:
     for i, tok in enumerate(kept[:-1]):
         if is_role(tok) and kept[i + 1].lower() in {"for", "of", "at"}:
             org = [t for t in kept[i + 2:] if is_name_token(t)]
-            if org and len(org) == len(kept[i + 2:]):
-                return org + kept[: i + 1]
+            if org and len(org) == len(kept[i + 2:]):  # "Analysts at Acme": Acme analysts
+                return org + [t.lower() if is_role(t) and t[1:].islower() else t
+                              for t in kept[: i + 1]]
             tail = kept[i + 2:]
             if tail and all(t.islower() for t in tail) and (
                     is_role(tail[-1]) or _epithet(tail)) and (
@@ -694,6 +699,15 @@ def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
     index: dict[str, list[tuple[int, str]]] = {}
     for lo, hi in windows or [(0, len(body))]:
         _index_names(body, lo, hi, index)
+    kin = [m for lo, hi in windows or [(0, len(body))] for m in _KIN_START.finditer(body, lo, hi)]
+    if kin:  # "... Mrs Jo Roe said. Her granddaughter, Ellie, said": Ellie Roe
+        people = sorted((p, n) for k, v in index.items() if k[:1] != _FIRST for p, n in v)
+        for m in kin:
+            k = bisect.bisect_left(people, (m.start(), ""))
+            if k:
+                full = f"{m.group(1)} {people[k - 1][1].split(' ')[-1]}"
+                bisect.insort(index.setdefault(full.split(" ")[-1], []), (m.start(1), full))
+                bisect.insort(index.setdefault(_FIRST + m.group(1), []), (m.start(1), full))
     return index
 
 
@@ -734,13 +748,16 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
 _ACRONYM_BEFORE = re.compile(r"(?:[A-Z]\.){2,} \Z")
 _KIN_APPOS = re.compile(r"[^.!?\n]{0,80}? (?:and )?(?:his|her|their) (?:mother|father|wife|husband|"
                         r"son|daughter|brother|sister|partner), ([A-Z][a-z]+)(?=[,.])")
+_KIN_START = re.compile(r"(?:(?<=\A)|(?<=\n)|(?<=[.!?] ))(?:His|Her|Their) (?:mother|father|wife|"
+                        r"husband|son|daughter|brother|sister|partner|granddaughter|grandson|"
+                        r"niece|nephew|grandmother|grandfather), ([A-Z][a-z]+)(?=[,.])")
 _COUPLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")
 _TITLE_WORDS = _words("""
 president minister prime chancellor secretary senator governor general mayor ambassador
 commissioner director coach manager chairman chairwoman chief deputy vice premier judge justice
 captain colonel major lieutenant sergeant commander admiral inspector superintendent sheriff
 attorney speaker leader foreign defence defense finance interior home health trade economy
-detective constable doctor professor officer nurse reverend
+detective constable doctor professor officer nurse reverend marshal
 state executive officer envoy spokesman spokeswoman spokesperson rep sen gov gen col lt capt
 """)
 
