@@ -248,6 +248,11 @@ def before_frame(body: str, lo: int, hi: int) -> tuple[Frame, bool] | None:
             return Frame(lemma, *_span(toks, *np), "intro_according", toks[np[1] - 1][2]), intro
         np = np_inverted(words, v + n) if v == 0 else (
             _quoted_subject(words, v) or _speaker_before(words, v))
+        k = _back_aux(words, v) if np is None and v else 0
+        if k and words[k - 1].lower() in {"and", "but"}:
+            span = _coordinated_subject(body, lo, toks[k - 1][1])
+            if span:  # "China accused X of "..." after Y did Z, and vowed to take "...""
+                return Frame(lemma, *span, "partial", toks[v + n - 1][2]), False
         if np is None and words[v - 1] == "," and not words[v].endswith("ing"):
             np = np_inverted(words, v + n)  # "The plan, said Jo Roe of Acme, was "...""
             np = np if np and "," in words[np[1]:np[1] + 6] else None
@@ -308,6 +313,22 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
     if k > 0 and words[k - 1].lower() in {"and", "but"}:  # "X said ... and warned"
         return subject_np(words, k - 1)
     return None
+
+
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .,'-]+(?:, [A-Z][\w.]+)*(?: \([\w ]+\))? ?[-—–]+ ")
+
+
+def _coordinated_subject(body: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Subject of the sentence around ``lo`` when the window starts mid-sentence (after an
+    earlier quote): ``X accused Y of "..." and vowed``: X."""
+    s0 = sentence_start(body, max(0, lo - WINDOW), lo)
+    dateline = _DATELINE.match(body, s0, lo)  # "BEIJING (Reuters) - China ..."
+    s0 = dateline.end() if dateline else s0
+    if s0 >= lo or not any(mark in body[s0:lo] for mark in '"”'):
+        return None  # only when an earlier quote of the sentence cut the window
+    toks = tokenize_spans(body[s0:hi], s0)
+    np = subject_np([t for t, _, _ in toks], len(toks))
+    return _span(toks, *np) if np else None
 
 
 def _familiar_with(words: list[str], v: int) -> tuple[int, int] | None:

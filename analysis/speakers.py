@@ -94,7 +94,8 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": 
               "maj": "", "gen": "", "gen.": "", "cllr": "", "con": "", "constable": "",
               "dci": "", "dc": "", "ds": "", "di": "", "ch": "", "sen": "", "sen.": "",
               "rep.": "", "gov": "", "gov.": "", "atty": "", "atty.": "", "supt.": "",
-              "insp.": "", "maj.": "", "cmdr": "", "cmdr.": "", "adm": "", "adm.": ""}
+              "insp.": "", "maj.": "", "cmdr": "", "cmdr.": "", "adm": "", "adm.": "",
+              "marshal": ""}
 """Titles that precede a personal name, with the gender they imply ("" = unknown)."""
 
 ROLE_NOUNS = _words("""
@@ -119,7 +120,7 @@ playmaker pal blogger vlogger commenter user influencer shareholder stakeholder 
 campaigner critic historian observer pundit insider dealer broker chemist physician surgeon
 psychologist academic lecturer head-teacher headteacher principal regulator watchdog pilot
 survivor victim mother father parent son daughter wife husband friend colleague neighbour
-family relative person backbencher frontbencher challenger marshal
+family relative person backbencher frontbencher challenger
 controller commentator curator promoter agent publisher trustee vicar priest
 imam rabbi landlord tenant shopkeeper shopper customer passenger motorist patient pupil fan
 supporter voter protester demonstrator planner inventor investigator clerk chancellor
@@ -301,8 +302,9 @@ def _org_modifier(toks: list[str], i: int) -> bool:
             and _bare(toks[i + 1].lower()) in ORG_HEADS and toks[i] not in FUNCTION_WORDS):
         return False
     return toks[i - 1].lower() in {"the", "a", "an", "its"} or (
-        is_name_token(toks[i - 1]) and i + 2 < len(toks) and is_name_token(toks[i + 2])
-        and toks[i] not in VERB_LEMMAS)
+        is_name_token(toks[i - 1]) and toks[i] not in VERB_LEMMAS and (
+            (i + 2 < len(toks) and is_name_token(toks[i + 2]))
+            or bool(_POSS.search(toks[i - 1]))))  # "Acme's commerce ministry"
 
 
 def _compound(toks: list[str], i: int) -> bool:
@@ -585,6 +587,9 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
     if toks[-1].isalpha() and toks[-1].islower() and len(toks) > 1 and (
             _bare(toks[-1].lower()) not in ORG_HEADS):
         return Speaker(" ".join(_role_phrase(toks)), "role", "", toks[-1].endswith("s"))
+    if len(toks) > 2 and _POSS.search(toks[0]) and all(t.isalpha() and t.islower()
+                                                       for t in toks[1:]):
+        toks = toks[1:]  # "Acme's commerce ministry": the ministry (possessives go, as for roles)
     k = len(toks)
     while k > 0 and is_name_token(toks[k - 1]):
         k -= 1
@@ -681,6 +686,10 @@ def speaker_of(written: str) -> Speaker:
     gender = next((s.gender for s in found if s.kind == "role" and s.gender), "")
     if best.kind == "person" and not best.gender and gender:
         best = Speaker(best.canonical, "person", gender)  # "Her husband, Sam": a man
+    if best.kind == "person" and " " not in best.canonical and len(pieces[0]) >= 2 and (
+            pieces[0][-1].lower() in _KIN and _POSS.search(pieces[0][-2])
+            and is_name_token(pieces[0][-2])):  # "Mr Roe's wife, Jo": Jo Roe
+        best = Speaker(f"{best.canonical} {_bare(pieces[0][-2])}", "person", best.gender)
     return best
 
 
@@ -705,9 +714,9 @@ def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
         for m in kin:
             k = bisect.bisect_left(people, (m.start(), ""))
             if k:
-                full = f"{m.group(1)} {people[k - 1][1].split(' ')[-1]}"
-                bisect.insort(index.setdefault(full.split(" ")[-1], []), (m.start(1), full))
+                full = f"{m.group(1)} {people[k - 1][1].split(' ')[-1]}"  # a first name only:
                 bisect.insort(index.setdefault(_FIRST + m.group(1), []), (m.start(1), full))
+                # the bare surname keeps pointing at the person the story is about
     return index
 
 
