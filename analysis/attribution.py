@@ -291,7 +291,10 @@ def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
     if k > 0 and words[k - 1] == ",":
         j = next((j for j in range(k - 2, max(-1, k - 26), -1) if words[j] == ","), None)
         if j is not None and words[j + 1].lower() in {"who", "which", "whose"}:
-            return np_backward(words, j)  # "X, who ..., said": X
+            w = next((w for w in range(j - 1, max(0, j - 12), -1)
+                      if words[w] in {"who", "which", ","}), None)  # "A woman who lives nearby,"
+            return np_backward(words, j) or (
+                np_backward(words, w) if w and words[w] != "," else None)  # "X, who ..., said"
         if j is not None and (words[j + 1].lower() in {"from", "of", "in"} or (
                 words[j + 1].isdigit())):  # "Jo Roe, 45, from Leeds, said": the name before
             i = next((i for i in range(j - 1, max(-1, j - 6), -1) if words[i] == ","), None)

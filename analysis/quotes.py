@@ -39,6 +39,7 @@ from analysis.attribution import (
 )
 from analysis.quote_marks import RawQuote, scan_double, scan_single
 from analysis.speakers import (
+    _LAY_PEOPLE,
     DETERMINERS,
     FUNCTION_WORDS,
     NAME_TOKEN,
@@ -316,7 +317,7 @@ _MENTION_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|warned|[Aa]cco
                            r"insisted|stressed|explained|believes?|thinks?|telling|saying|"
                            r"adding|warning|insisting|agreed|agrees|disagreed|recalled|recalls|"
                            r"admitted|admits|conceded|replied|wrote|writes|noted|claimed|"
-                           r"explains|argues|insists|warns)\b")
+                           r"explains|argues|insists|warns|confirmed|announced)\b")
 _VERDICT_RE = re.compile(r"\b(?:That|This|Such|Those|These) (?:was|is|were|are) (?:the |one )?"
                          r"(?:verdict|view|message|warning|words?|assessment|reaction|response|"
                          r"opinion|advice|plea|answer) (?:of|from) ((?:[\w'’.-]+ ){0,5}[\w'’.-]+)")
@@ -503,7 +504,8 @@ def _subject_ok(spk: Speaker, written: str, names: dict, *, conj: bool) -> bool:
         if len(spk.canonical.split()) > 4:
             return False  # "U.S. Imposed Tariffs Hit Chip Makers ...": a headline-case run
         return " " in spk.canonical or bool(spk.gender) or conj or spk.canonical in names
-    return spk.kind == "role" and not spk.plural and any(w[:1].isupper() for w in written.split())
+    return spk.kind == "role" and not spk.plural and any(
+        w[:1].isupper() for w in written.split()) and spk.canonical not in _LAY_PEOPLE
 
 
 def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
@@ -542,7 +544,8 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
         spk = _canonical(written, pos, names, genders, body)
         if spk.kind == "role" and (isinstance(item, _Quote) or _SHORT_ROLE.match(written)):
             spk = _role_reference(doc, written, spk, pos, history)
-        if spk.kind == "org" and spk.canonical in _GENERIC_ORGS and written[:4] in {"the ", "The "}:
+        if spk.kind == "org" and spk.canonical.split(" ")[-1] in _GENERIC_ORGS and (
+                spk.canonical.islower() and written[:4] in {"the ", "The "}):
             spk = next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"
                         and m.speaker.canonical[:1].isupper()), spk)  # the company: Acme
         if spk.kind == "pronoun":
@@ -568,7 +571,8 @@ def _names_after(doc: _Doc, q: _Quote, pos: int) -> bool:
 
 _GENERIC_ORGS = frozenset({"company", "firm", "group", "carmaker", "airline", "bank", "lender",
                            "retailer", "insurer", "manufacturer", "operator", "chipmaker",
-                           "utility", "club", "charity", "broadcaster", "newspaper", "agency"})
+                           "utility", "club", "charity", "broadcaster", "newspaper", "agency",
+                           "giant", "chain", "supermarket", "startup", "start-up", "miner"})
 """``the company said``: the organisation named before (the latest one spoken of)."""
 _SHORT_ROLE = re.compile(r"(?:[Tt]he|[Aa]n?) (?:[a-z]+ )?[a-z]+\Z")
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
@@ -680,12 +684,16 @@ def _named_before(names: dict[str, list[tuple[int, str]]], pos: int, pronoun: Sp
                   genders: dict[str, str]) -> Speaker | None:
     """Fallback for he/she: the last full personal name of a compatible gender before ``pos``
     (the gender is remembered for the next pronoun)."""
-    if pronoun.canonical not in {"he", "she"}:
-        return None
+    if pronoun.canonical not in {"he", "she", "person"}:
+        return None  # "person": the 24-year-old, the Dutchman (any gender)
     best = max(((p, n) for cands in names.values() for p, n in cands
-                if p < pos and genders.get(n, pronoun.gender) == pronoun.gender), default=None)
+                if p < pos and (pronoun.canonical == "person"
+                                or genders.get(n, pronoun.gender) == pronoun.gender)),
+               default=None)
     if best is None:
         return None
+    if pronoun.canonical == "person":
+        return Speaker(best[1], "person", genders.get(best[1], ""))
     genders[best[1]] = pronoun.gender
     return Speaker(best[1], "person", pronoun.gender)
 

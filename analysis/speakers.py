@@ -247,12 +247,15 @@ def is_name_token(tok: str) -> bool:
     return bool(_NAME.match(tok)) and tok.lower() not in FUNCTION_WORDS
 
 
+_LAY_PEOPLE = frozenset({"man", "woman", "boy", "girl"})
+
+
 @lru_cache(maxsize=65536)
 def is_role(tok: str) -> bool:
     """Role noun, singular or plural (``diplomat``, ``officials``)."""
     low = _bare(tok.lower())
-    if low.endswith("-year-old"):
-        return True  # the 19-year-old
+    if low.endswith("-year-old") or tok in _LAY_PEOPLE:
+        return True  # the 19-year-old; a woman who lives nearby (lower case only: not "Man Utd")
     if len(low) > 6 and low.rstrip("s").endswith("ist") and not low.endswith(("qvist", "quist")):
         return True  # economist, guitarist, journalists ...
     if "-" in low and low.rsplit("-", 1)[1] in ROLE_NOUNS:
@@ -329,8 +332,10 @@ def np_backward(toks: list[str], end: int, *, limit: int = 12) -> tuple[int, int
     while j > lo - 3 and j > 0 and toks[j - 1].isalpha() and toks[j - 1].islower() and (
             toks[j - 1] not in {"in", "from", "at"}):
         j -= 1  # "trader at a large European bank": back over the determiner and adjectives
-    j = j if j >= 2 and toks[j - 1] in {"in", "from", "at"} and is_role(toks[j - 2]) else lo
-    if lo >= 2 and toks[j - 1] in {"in", "from", "at"} and is_role(toks[j - 2]):
+    j = j if j >= 2 and toks[j - 1] in {"in", "from", "at"} and (
+        is_role(toks[j - 2]) or _demonym(toks[j - 2])) else lo
+    if lo >= 2 and toks[j - 1] in {"in", "from", "at"} and (
+            is_role(toks[j - 2]) or _demonym(toks[j - 2])):
         more = np_backward(toks, j - 1, limit=limit)
         lo = more[0] if more else lo
     if lo >= 3 and toks[lo - 1] in {"to", "with"} and toks[lo - 2] in _CLOSE:
@@ -552,6 +557,8 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
         toks = toks[:-1]
         toks[-1] = _bare(toks[-1]) or toks[-1]
     toks = [t for t in toks if t not in {"'s", "’s"}]
+    if len(toks) > 1 and toks[-1].islower():  # "the California-based company": the company
+        toks = [t for t in toks if not t.lower().endswith("-based")]
     if len(toks) > 2 and toks[0].lower() in {"one", "another"} and toks[1] == "of":
         toks = toks[2:]  # one of the sources: a source
         if is_role(toks[-1]) and toks[-1].endswith("s") and toks[-1][:-1].lower() in ROLE_NOUNS:
@@ -664,6 +671,9 @@ def speaker_of(written: str) -> Speaker:
         return Speaker(toks[0].lower(), "pronoun", PRONOUNS[toks[0].lower()])
     if len(toks) >= 2 and toks[0].lower() == "the" and _epithet(toks[1:]):
         return Speaker("person", "pronoun")  # the teenager, the German: a person named before
+    cut = next((i for i, t in enumerate(toks) if t in {"from", "of"}), 0)
+    if cut > 1 and toks[0].lower() == "the" and _epithet(toks[1:cut]):
+        return Speaker("person", "pronoun")  # the Democrat from Oregon
     if len(toks) == 2 and toks[0].lower() in {"the", "this", "that"} and (
             toks[1].lower() in DOCUMENT_NOUNS):  # the statement said: its issuer
         return Speaker("it", "pronoun", PRONOUNS["it"])
@@ -696,7 +706,9 @@ def speaker_of(written: str) -> Speaker:
 # ---------------------------------------------------------------- coreference
 
 _RUN_TOKEN = r"(?:[A-Z]\.|(?:(?:al|el|ad|ash|bin|ibn|abu|abd|ul)-)?[A-Z\u00C0-\u00DE][\w'’-]*)"
-_RUN_RE = re.compile(rf"(?<![\w.]){_RUN_TOKEN}(?: {_RUN_TOKEN}){{1,5}}")  # not inside "U.S."
+_RUN_PARTICLE = r"(?:van|von|de|der|den|da|di|du|dos|das|del|ter|ten) "
+_RUN_RE = re.compile(rf"(?<![\w.]){_RUN_TOKEN}(?: (?:{_RUN_PARTICLE}){{0,2}}{_RUN_TOKEN}){{1,5}}")
+"""A capitalised run, not inside "U.S."; lower-case particles inside (``Daan van Dijk``)."""
 
 
 def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
