@@ -192,8 +192,9 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
     prev = tokenize_spans(body[max(sent[0], raw.open - 40):raw.open])
     prev_word = prev[-1][0].lower() if prev else ""
     possessive = prev_word.endswith(("'s", "’s", "s'", "s’"))  # the bank's "new approach"
-    if raw.single or ((prev_word in _DETS or possessive) and words <= 5):
-        return None
+    accused = prev_word == "of" and bf is not None and bf[0].verb == "accuse"
+    if raw.single or ((prev_word in _DETS or possessive) and words <= 5 and not accused):
+        return None  # not "the idea of "...""; but "accused X of "ruining the game"" is speech
     if _title_case(body[raw.segments[0][0]:raw.segments[-1][1]]):
         return None
     if bf and words >= min(2, min_words):  # X said he was "deeply ashamed": words of X
@@ -524,7 +525,7 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
         else:
             events.append((q.raw.open, 1, q, False))
     needy = [q for q in quotes if q.frame is None or speaker_of(q.written).kind == "pronoun"
-             or _SHORT_ROLE.match(q.written)]
+             or _SHORT_ROLE.match(q.written) or _generic_role(speaker_of(q.written))]
     windows = (whole or _windows(needy, 1500)) if needy else []
     for pos, written, flag in _frame_mentions(doc, quotes, names, windows):
         events.append((pos, 0, written, flag < 0))
@@ -548,6 +549,10 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
                 spk.canonical.islower() and written[:4] in {"the ", "The "}):
             spk = next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"
                         and m.speaker.canonical[:1].isupper()), spk)  # the company: Acme
+        head = written.rsplit(" ", 1)[-1].lower()
+        if spk.canonical == "person" and head in _TITLE_ROLES and written[:4] in {"the ", "The "}:
+            titled = _titled_person(body, head, pos)  # the Hornets boss: "boss Jo Roe"
+            spk = _canonical(titled[0].canonical, pos, names, genders, body) if titled else spk
         if spk.kind == "pronoun":
             spk = _latest(history, spk.canonical, genders) or _named_before(
                 names, pos, spk, genders)
@@ -578,27 +583,37 @@ _SHORT_ROLE = re.compile(r"(?:[Tt]he|[Aa]n?) (?:[a-z]+ )?[a-z]+\Z")
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
 
 
+def _generic_role(spk: Speaker) -> bool:
+    """``a spokesman for the company`` -> "company spokesman": its organisation is named before."""
+    words = spk.canonical.split(" ")
+    return spk.kind == "role" and len(words) == 2 and words[0] in _GENERIC_ORGS
+
+
 def _role_reference(doc: _Doc, written: str, spk: Speaker, pos: int,
                     history: list[_Mention]) -> Speaker:
     """Short roles that point back: ``the official`` -> the ``economy ministry official``
     introduced before; ``a spokesperson`` -> the organisation speaking in that paragraph;
     ``an agency spokeswoman`` -> the ``X Agency`` named before."""
     words = spk.canonical.split(" ")
-    if not _SHORT_ROLE.match(written) or len(words) > 2:
+    if not (_SHORT_ROLE.match(written) or _generic_role(spk)) or len(words) > 2:
         return spk
     if len(words) == 1 and written[:4] in {"the ", "The "}:
+        titled = _titled_person(doc.body, words[0], pos) if words[0] in _TITLE_ROLES else None
         for m in reversed(history[-50:]):
             if m.speaker.kind == "role" and m.speaker.canonical.endswith(" " + words[0]):
-                return m.speaker
+                return titled[0] if titled and titled[1] > m.pos else m.speaker
         if words[0] in _ANONYMOUS:  # "A source close to X said ... The insider added"
             for m in reversed(history[-10:]):
                 if m.speaker.kind == "role" and m.speaker.canonical.split(" ")[-1] in _ANONYMOUS:
                     return m.speaker
-        named = _titled_person(doc.body, words[0], pos) if words[0] in _TITLE_ROLES else None
-        if named:
-            return named
+        if titled:  # the judge: the person named after the title, when written later
+            return titled[0]
     if words[-1] not in _SPOKES:
         return spk
+    if len(words) == 2 and words[0] in _GENERIC_ORGS:  # "a spokesman for the company"
+        org = next((m.speaker.canonical for m in reversed(history[-50:])
+                    if m.speaker.kind == "org" and m.speaker.canonical[:1].isupper()), None)
+        return Speaker(f"{org} {words[1]}", "role", spk.gender) if org else spk
     if len(words) == 2:
         org = _named_org(doc.body, pos, Speaker(words[0], "org"))
         return Speaker(f"{org.canonical} {words[1]}", "role", spk.gender) if (
@@ -627,18 +642,21 @@ _TITLE_ROLES = frozenset({
 
 _TITLE_ABBR = {"governor": ("gov",), "senator": ("sen",), "detective": ("det",),
                "inspector": ("insp", "di"), "superintendent": ("supt",), "captain": ("capt",),
-               "congressman": ("rep",), "congresswoman": ("rep",), "councillor": ("cllr",)}
+               "congressman": ("rep",), "congresswoman": ("rep",), "councillor": ("cllr",),
+               "prosecutor": ("attorney",)}
 
 
-def _titled_person(body: str, role: str, pos: int) -> Speaker | None:
-    """The latest full name written right after ``role`` (any case) before ``pos``."""
+def _titled_person(body: str, role: str, pos: int) -> tuple[Speaker, int] | None:
+    """The latest full name written right after ``role`` (any case) before ``pos``, and
+    where it was written."""
     role = "|".join((role, *_TITLE_ABBR.get(role, ())))
+    lo = max(0, pos - 3000)
     pattern = (rf"\b(?i:{role})\.? ((?:{NAME_TOKEN} ){{0,3}}{NAME_TOKEN})"
                rf"(?![\w'’-]| [A-Z])")
-    for m in reversed(list(re.finditer(pattern, body[max(0, pos - 3000):pos]))):
+    for m in reversed(list(re.finditer(pattern, body[lo:pos]))):
         spk = speaker_of(m.group(1))
         if spk.kind == "person" and " " in spk.canonical:
-            return spk
+            return spk, lo + m.start(1)
     return None
 
 
