@@ -543,7 +543,8 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
             last = item
             continue
         spk = _canonical(written, pos, names, genders, body)
-        if spk.kind == "role" and (isinstance(item, _Quote) or _SHORT_ROLE.match(written)):
+        if spk.kind == "role" and (isinstance(item, _Quote) or _SHORT_ROLE.match(written)
+                                   or _generic_role(spk)):
             spk = _role_reference(doc, written, spk, pos, history)
         if spk.kind == "org" and spk.canonical.split(" ")[-1] in _GENERIC_ORGS and (
                 spk.canonical.islower() and written[:4] in {"the ", "The "}):
@@ -583,10 +584,21 @@ _SHORT_ROLE = re.compile(r"(?:[Tt]he|[Aa]n?) (?:[a-z]+ )?[a-z]+\Z")
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
 
 
+def _sentence_subject_org(doc: _Doc, pos: int) -> str | None:
+    """``Acme Co. is trying ..., a spokesman for the manufacturer said``: the capitalised
+    organisation that opens the sentence."""
+    s0 = sentence_start(doc.body, doc.para_bounds(pos)[0], pos)
+    words = [t for t, _, _ in tokenize_spans(doc.body[s0:pos])]
+    np = np_forward(words, 0)
+    spk = speaker_of(" ".join(words[np[0]:np[1]])) if np else None
+    return spk.canonical if spk and spk.kind == "org" and spk.canonical[:1].isupper() else None
+
+
 def _generic_role(spk: Speaker) -> bool:
     """``a spokesman for the company`` -> "company spokesman": its organisation is named before."""
     words = spk.canonical.split(" ")
-    return spk.kind == "role" and len(words) == 2 and words[0] in _GENERIC_ORGS
+    return (spk.kind == "role" and 2 <= len(words) <= 3 and words[-2] in _GENERIC_ORGS
+            and words[-1] in _SPOKES and spk.canonical.islower())  # "airplane manufacturer"
 
 
 def _role_reference(doc: _Doc, written: str, spk: Speaker, pos: int,
@@ -595,7 +607,12 @@ def _role_reference(doc: _Doc, written: str, spk: Speaker, pos: int,
     introduced before; ``a spokesperson`` -> the organisation speaking in that paragraph;
     ``an agency spokeswoman`` -> the ``X Agency`` named before."""
     words = spk.canonical.split(" ")
-    if not (_SHORT_ROLE.match(written) or _generic_role(spk)) or len(words) > 2:
+    if _generic_role(spk):  # "a spokesman for the company"
+        org = next((m.speaker.canonical for m in reversed(history[-50:])
+                    if m.speaker.kind == "org" and m.speaker.canonical[:1].isupper()), None)
+        org = org or _sentence_subject_org(doc, pos)
+        return Speaker(f"{org} {words[-1]}", "role", spk.gender) if org else spk
+    if not _SHORT_ROLE.match(written) or len(words) > 2:
         return spk
     if len(words) == 1 and written[:4] in {"the ", "The "}:
         titled = _titled_person(doc.body, words[0], pos) if words[0] in _TITLE_ROLES else None
@@ -610,10 +627,6 @@ def _role_reference(doc: _Doc, written: str, spk: Speaker, pos: int,
             return titled[0]
     if words[-1] not in _SPOKES:
         return spk
-    if len(words) == 2 and words[0] in _GENERIC_ORGS:  # "a spokesman for the company"
-        org = next((m.speaker.canonical for m in reversed(history[-50:])
-                    if m.speaker.kind == "org" and m.speaker.canonical[:1].isupper()), None)
-        return Speaker(f"{org} {words[1]}", "role", spk.gender) if org else spk
     if len(words) == 2:
         org = _named_org(doc.body, pos, Speaker(words[0], "org"))
         return Speaker(f"{org.canonical} {words[1]}", "role", spk.gender) if (

@@ -377,3 +377,9 @@ def test_company_spokesman_titled_boss_latest_prosecutor_and_accused_of():
               'lied to everyone he met," the prosecutor said.')
     assert list(quotes_of(*bodies)["speaker"]) == ["Gulf Transit Co spokesman", "Ian Rudd",
                                                    "Ian Rudd", "Rachel Kim"]
+
+
+def test_spokesman_for_a_generic_company_noun_takes_the_sentence_subject():
+    body = ('Acme Co. is trying to find out what caused a brace to snap, a spokesman for the '
+            'airplane manufacturer said. "We know about the problem," said the spokesman.')
+    assert list(quotes_of(body)["speaker"]) == ["Acme Co spokesman"]
