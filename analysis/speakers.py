@@ -744,9 +744,11 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
             if _short_surname(toks, i):
                 break
             if (low in FUNCTION_WORDS or low in HONORIFICS or _is_title_word(tok) or is_role(tok)
-                    or _POSS.search(tok) or _bare(low) in ORG_HEADS
+                    or (_POSS.search(tok) and i < len(toks) - 1) or _bare(low) in ORG_HEADS
                     or _hyphen_title(toks, i)):
                 cut = i + 1
+        if toks and _POSS.search(toks[-1]):  # "Bill Conti's job": the name itself
+            toks = [*toks[:-1], _bare(toks[-1])]
         name = [t.rstrip(".") for t in toks[cut:] if t.lower() not in POSTNOMINALS]
         if len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):
             name = name[1:]

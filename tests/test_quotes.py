@@ -383,3 +383,9 @@ def test_spokesman_for_a_generic_company_noun_takes_the_sentence_subject():
     body = ('Acme Co. is trying to find out what caused a brace to snap, a spokesman for the '
             'airplane manufacturer said. "We know about the problem," said the spokesman.')
     assert list(quotes_of(body)["speaker"]) == ["Acme Co spokesman"]
+
+
+def test_a_full_name_first_written_as_a_possessive_is_indexed():
+    body = ('Bill Conti\'s job is not for the faint-hearted. "No one died, but it was scary," '
+            'laughs Conti.')
+    assert list(quotes_of(body)["speaker"]) == ["Bill Conti"]
