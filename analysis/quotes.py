@@ -735,6 +735,10 @@ def _canonical(written: str, pos: int, names: dict, genders: dict[str, str],
     spk = speaker_of(written)
     if spk.kind == "org" and written[:4] in {"the ", "The "} and " " not in spk.canonical:
         return _named_org(body, pos, spk)
+    if spk.kind == "role" and spk.canonical[:1].isupper() and " " not in spk.canonical:
+        full = corefer(spk.canonical, pos, names)  # "Dean, 30, said" after "Dean Walsh"
+        if " " in full:
+            return Speaker(full, "person", genders.get(full, ""))
     if spk.kind == "person":
         full = corefer(spk.canonical, pos, names)
         if " " not in full and not spk.gender and not genders.get(full) and not _AGE_TAIL.search(

@@ -140,7 +140,8 @@ EPITHETS = frozenset({"teenager", "youngster", "veteran", "pensioner"})
 PERSONAL_ROLES = _words("""
 forward striker midfielder defender goalkeeper keeper winger player captain skipper manager
 boss coach batsman bowler rider driver boxer golfer sprinter runner swimmer cyclist champion
-star singer actor actress director author novelist rapper
+star singer actor actress director author novelist rapper mp mep msp lawmaker congressman
+congresswoman
 """)
 """Roles a named person holds, so ``the <Capitalised> <role>`` refers back to that person."""
 _PERFORMERS = _words("""
@@ -612,7 +613,7 @@ def _split_person(toks: list[str]) -> list[list[str]]:
         if tok in {"of", "at", "from", "by"} and i:
             left = _normalise_piece(toks[:i])
             if left and left.kind == "person" and " " in left.canonical:
-                return [toks[:i], toks[i + 1:]]
+                return [toks[:i]]  # "Dr Jo Roe of the Jet Propulsion Laboratory": Jo Roe
             if tok == "by":
                 return [toks[:i], toks[i + 1:]]
     return [toks]
