@@ -210,7 +210,7 @@ POSTNOMINALS = frozenset({"mp", "mep", "qc", "kc", "jr", "jr.", "sr", "sr.", "ob
                           "cbe", "msp", "am", "phd"})
 
 NAME_TOKEN = r"(?:(?:al|el|ad|ash|bin|ibn|abu|abd|ul)-)?[A-Z\u00C0-\u00DE][\w'’.\-]*"
-"""A capitalised word, also with an Arabic article or patronymic (``al-Hassan``)."""
+"""A capitalised word, also with an Arabic article or patronymic (``al-Roe``)."""
 _POSS = re.compile(r"['’]s?$")
 _NAME = re.compile(NAME_TOKEN)
 TOKEN_RE = re.compile(r"\w+(?:[-'’.&]\w+)*(?:(?<=s)['’](?!\w))?\.?|--|[^\w\s]")
@@ -487,7 +487,7 @@ def _hyphen_title(toks: Sequence[str], i: int) -> bool:
 
 
 def _agent_noun(toks: Sequence[str], i: int) -> bool:
-    """``biographer`` in ``Cobain biographer Jo Roe``: a lower-case agent noun right before
+    """``biographer`` in ``Acme biographer Jo Roe``: a lower-case agent noun right before
     a name of two or more capitalised words describes the person."""
     tok = toks[i]
     return (tok.isalpha() and tok.islower() and len(tok) > 4
@@ -748,7 +748,7 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                     or (_POSS.search(tok) and i < len(toks) - 1) or _bare(low) in ORG_HEADS
                     or _hyphen_title(toks, i)):
                 cut = i + 1
-        if toks and _POSS.search(toks[-1]):  # "Bill Conti's job": the name itself
+        if toks and _POSS.search(toks[-1]):  # "Bea Marlow's job": the name itself
             toks = [*toks[:-1], _bare(toks[-1])]
         name = [t.rstrip(".") for t in toks[cut:] if t.lower() not in POSTNOMINALS]
         if len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):

@@ -320,25 +320,25 @@ def test_titles_epithets_and_anonymous_sources_point_back():
 
 
 def test_agent_nouns_arabic_articles_and_the_spokesman():
-    body = ('"The band was loud," said Cobain biographer Jo Cross.\n\n'
-            'Calm returned, said Ali al-Hassan, a tribal leader. "He got what he deserved," '
-            'al-Hassan said.\n\n'
+    body = ('"The band was loud," said Acme biographer Jo Cross.\n\n'
+            'Calm returned, said Ali al-Roe, a tribal leader. "He got what he deserved," '
+            'al-Roe said.\n\n'
             'Ministry spokesman Maj. Gen. Sami Roe said the raid killed "seven senior leaders". '
             '"He was a key planner in the group," the spokesman said.')
-    assert list(quotes_of(body)["speaker"]) == ["Jo Cross", "Ali al-Hassan", "Sami Roe",
+    assert list(quotes_of(body)["speaker"]) == ["Jo Cross", "Ali al-Roe", "Sami Roe",
                                                 "Sami Roe"]
 
 
 def test_live_blog_inverted_apposition_kin_and_familiar_sources():
     body = ('12:31 GMT: Chancellor Ann Osei is on her feet. "We chose growth," she says.\n\n'
             '13:05 GMT: Shadow chancellor Tom Greaves responds. "This is a con," he says.\n\n'
-            '"Thresholds drag low earners into tax," said its chief executive, Ruth Curtis.\n\n'
+            '"Thresholds drag low earners into tax," said its chief executive, Ruth Colley.\n\n'
             'Gov. Eva Marquez spoke. "If you are told to go, go now," the governor said.\n\n'
             '"It is where I see people," Mrs Jo Doyle said. Her granddaughter, Ellie, said: '
             '"They just did not listen to us."\n\n'
             'A person familiar with the bidder\'s thinking said it would raise its offer but '
             '"not by a lot".')
-    assert list(quotes_of(body)["speaker"]) == ["Ann Osei", "Tom Greaves", "Ruth Curtis",
+    assert list(quotes_of(body)["speaker"]) == ["Ann Osei", "Tom Greaves", "Ruth Colley",
                                                 "Eva Marquez", "Jo Doyle", "Ellie Doyle",
                                                 "person"]
 
@@ -386,9 +386,9 @@ def test_spokesman_for_a_generic_company_noun_takes_the_sentence_subject():
 
 
 def test_a_full_name_first_written_as_a_possessive_is_indexed():
-    body = ('Bill Conti\'s job is not for the faint-hearted. "No one died, but it was scary," '
-            'laughs Conti.')
-    assert list(quotes_of(body)["speaker"]) == ["Bill Conti"]
+    body = ('Bea Marlow\'s job is not for the faint-hearted. "No one died, but it was scary," '
+            'laughs Marlow.')
+    assert list(quotes_of(body)["speaker"]) == ["Bea Marlow"]
 
 
 def test_party_mp_epithet_org_after_of_and_a_first_name_that_is_a_role():
