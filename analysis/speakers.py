@@ -706,9 +706,12 @@ def speaker_of(written: str) -> Speaker:
 
 # ---------------------------------------------------------------- coreference
 
-_RUN_TOKEN = r"(?:[A-Z]\.|(?:(?:al|el|ad|ash|bin|ibn|abu|abd|ul)-)?[A-Z\u00C0-\u00DE][\w'’-]*)"
+_RUN_TOKEN = r"(?:[A-Z]\.|[A-Z\u00C0-\u00DE][\w'’-]*)"
+_RUN_NEXT = (r"(?:[A-Z]\.|(?:(?=[a-z])(?:al|el|ad|ash|bin|ibn|abu|abd|ul)-)?"
+             r"[A-Z\u00C0-\u00DE][\w'’-]*)")
 _RUN_PARTICLE = r"(?:van|von|de|der|den|da|di|du|dos|das|del|ter|ten) "
-_RUN_RE = re.compile(rf"(?<![\w.]){_RUN_TOKEN}(?: (?:{_RUN_PARTICLE}){{0,2}}{_RUN_TOKEN}){{1,5}}")
+_RUN_RE = re.compile(rf"(?<![\w.]){_RUN_TOKEN}"
+                     rf"(?: (?:(?=[a-z]){_RUN_PARTICLE}){{0,2}}{_RUN_NEXT}){{1,5}}")
 """A capitalised run, not inside "U.S."; lower-case particles inside (``Daan van Dijk``)."""
 
 
@@ -721,7 +724,9 @@ def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
     index: dict[str, list[tuple[int, str]]] = {}
     for lo, hi in windows or [(0, len(body))]:
         _index_names(body, lo, hi, index)
-    kin = [m for lo, hi in windows or [(0, len(body))] for m in _KIN_START.finditer(body, lo, hi)]
+    kin = [m for lo, hi in windows or [(0, len(body))] for m in _KIN_START.finditer(body, lo, hi)
+           if m.start() == 0 or body[m.start() - 1] == "\n"
+           or body[max(0, m.start() - 2):m.start()] in {". ", "! ", "? "}]
     if kin:  # "... Mrs Jo Roe said. Her granddaughter, Ellie, said": Ellie Roe
         people = sorted((p, n) for k, v in index.items() if k[:1] != _FIRST for p, n in v)
         for m in kin:
@@ -772,7 +777,7 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
 _ACRONYM_BEFORE = re.compile(r"(?:[A-Z]\.){2,} \Z")
 _KIN_APPOS = re.compile(r"[^.!?\n]{0,80}? (?:and )?(?:his|her|their) (?:mother|father|wife|husband|"
                         r"son|daughter|brother|sister|partner), ([A-Z][a-z]+)(?=[,.])")
-_KIN_START = re.compile(r"(?:(?<=\A)|(?<=\n)|(?<=[.!?] ))(?:His|Her|Their) (?:mother|father|wife|"
+_KIN_START = re.compile(r"(?:His|Her|Their) (?:mother|father|wife|"
                         r"husband|son|daughter|brother|sister|partner|granddaughter|grandson|"
                         r"niece|nephew|grandmother|grandfather), ([A-Z][a-z]+)(?=[,.])")
 _COUPLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")
