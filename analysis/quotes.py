@@ -549,7 +549,8 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
         if spk.kind == "org" and spk.canonical.split(" ")[-1] in _GENERIC_ORGS and (
                 spk.canonical.islower() and written[:4] in {"the ", "The "}):
             spk = next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"
-                        and m.speaker.canonical[:1].isupper()), spk)  # the company: Acme
+                        and m.speaker.canonical[:1].isupper()), None) or _appositive_org(
+                body, pos, spk)  # the company: Acme
         head = written.rsplit(" ", 1)[-1].lower()
         if spk.canonical == "person" and head in _TITLE_ROLES and written[:4] in {"the ", "The "}:
             titled = _titled_person(body, head, pos)  # the Hornets boss: "boss Jo Roe"
@@ -580,6 +581,16 @@ _GENERIC_ORGS = frozenset({"company", "firm", "group", "carmaker", "airline", "b
                            "utility", "club", "charity", "broadcaster", "newspaper", "agency",
                            "giant", "chain", "supermarket", "startup", "start-up", "miner"})
 """``the company said``: the organisation named before (the latest one spoken of)."""
+
+
+def _appositive_org(body: str, pos: int, spk: Speaker) -> Speaker:
+    """``His former club, Acme Rovers, ...`` then ``the club said``: the name in apposition."""
+    head = spk.canonical.split(" ")[-1]
+    pattern = rf"\b{re.escape(head)}, ([A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){{0,3}})[,.]"
+    found = list(re.finditer(pattern, body[max(0, pos - 1500):pos]))
+    return Speaker(found[-1].group(1), "org") if found else spk
+
+
 _SHORT_ROLE = re.compile(r"(?:[Tt]he|[Aa]n?) (?:[a-z]+ )?[a-z]+\Z")
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
 

@@ -733,7 +733,7 @@ def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
             k = bisect.bisect_left(people, (m.start(), ""))
             if k:
                 full = f"{m.group(1)} {people[k - 1][1].split(' ')[-1]}"  # a first name only:
-                bisect.insort(index.setdefault(_FIRST + m.group(1), []), (m.start(1), full))
+                bisect.insort(index.setdefault(_FIRST + m.group(1), []), (m.start(), full))
                 # the bare surname keeps pointing at the person the story is about
     return index
 
