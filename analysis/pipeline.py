@@ -94,7 +94,7 @@ def quotes_stage(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = Non
     """Direct quotes with speakers of a partition (``analysis.quotes.extract_quotes``)."""
     from analysis import quotes
 
-    return quotes.extract_quotes(articles)
+    return quotes.extract_quotes(articles, sentences=sentences)
 
 
 def process_partition(

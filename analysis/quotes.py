@@ -854,12 +854,17 @@ def _row(doc_id: str, i: int, q: _Quote, body: str) -> dict:
     }
 
 
-def _add_sentence_ids(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Fill para_ids, sent_ids, sent_start_id and sent_end_id from ``analysis.text.sentences``."""
+def _add_sentence_ids(quotes: pd.DataFrame, articles: pd.DataFrame,
+                      sents: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Fill para_ids, sent_ids, sent_start_id and sent_end_id from ``analysis.text.sentences``
+    (or from ``sents``, the articles' sentences frame when it is already split)."""
     from analysis.text import sentences
 
-    docs = articles[articles["doc_id"].isin(set(quotes["doc_id"]))]
-    sents = sentences(docs[["doc_id", "body"]] if "title" not in docs else docs)
+    wanted = set(quotes["doc_id"])
+    if sents is None:
+        docs = articles[articles["doc_id"].isin(wanted)]
+        sents = sentences(docs[["doc_id", "body"]] if "title" not in docs else docs)
+    sents = sents[sents["doc_id"].isin(wanted)]
     index = {d: (g["start"].tolist(), g["end"].tolist(), g["sent_id"].tolist(),
                  g["para_id"].tolist()) for d, g in sents.groupby("doc_id", sort=False)}
     sent_ids, para_ids = [], []
@@ -877,7 +882,7 @@ def _add_sentence_ids(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
 
 
 def extract_quotes(articles: pd.DataFrame, *, min_words: int = 4, single_quotes: bool = True,
-                   evidence: bool = True) -> pd.DataFrame:
+                   evidence: bool = True, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Direct quotations of ``articles`` (needs ``doc_id`` and ``body``), one row per quote.
 
     Args:
@@ -888,6 +893,8 @@ def extract_quotes(articles: pd.DataFrame, *, min_words: int = 4, single_quotes:
             count at any length; unframed embedded quotes need ``2 * min_words``.
         single_quotes: also consider single-quoted speech when clearly framed.
         evidence: compute sentence/paragraph ids (needs :mod:`analysis.text`).
+        sentences: the articles' sentences frame (``analysis.text.sentences``) when the caller
+            has split them already (the pipeline), so they are not split twice.
 
     Returns:
         Frame with :data:`COLUMNS`; ``start``/``end`` are body offsets of the quoted text
@@ -902,7 +909,7 @@ def extract_quotes(articles: pd.DataFrame, *, min_words: int = 4, single_quotes:
     for col in _EVIDENCE:
         out[col] = pd.Series([[] if col.endswith("s") else -1] * len(out), dtype=object)
     if evidence and len(out):
-        out = _add_sentence_ids(out, articles)
+        out = _add_sentence_ids(out, articles, sentences)
     out = out[COLUMNS]
     return out.astype({"quote_id": "int64", "start": "int64", "end": "int64",
                        "speaker_start": "int64", "speaker_end": "int64", "n_words": "int64",

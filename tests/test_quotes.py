@@ -399,3 +399,13 @@ def test_party_mp_epithet_org_after_of_and_a_first_name_that_is_a_role():
               'She married footballer Dean Walsh in 2021. Dean, 30, wrote: "Can not wait to '
               'meet you."')
     assert list(quotes_of(*bodies)["speaker"]) == ["Richard Hale", "Laura Voss", "Dean Walsh"]
+
+
+def test_a_given_sentences_frame_gives_the_same_evidence_ids():
+    from analysis.corpus import load_articles
+    from analysis.text import sentences
+
+    articles = load_articles(FIXTURES)[0]
+    given = extract_quotes(articles, sentences=sentences(articles))
+    pd.testing.assert_frame_equal(given, extract_quotes(articles))
+    assert given["sent_ids"].map(len).min() >= 1
