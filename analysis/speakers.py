@@ -76,10 +76,6 @@ _verb_alt = "|".join(sorted((re.escape(v) for v in VERB_LEMMAS), key=len, revers
 VERB_RE = re.compile(rf"\b(?:{_verb_alt})\b")
 """Any reporting-verb form (lower-case text)."""
 
-# Verbs whose bare form is too ambiguous to count as speech without a colon/quote next to it.
-WEAK_VERBS = frozenset({"post", "continue", "report", "estimate", "agree", "promise", "state",
-                        "answer", "note", "advise", "repeat", "ask", "tell", "write"})
-
 # ---------------------------------------------------------------- lexicons
 PRONOUNS = {"he": "m", "she": "f", "they": "x", "it": "o", "we": "x"}
 
