@@ -20,8 +20,6 @@ from analysis.speakers import (
     FUNCTION_WORDS,
     VERB_LEMMAS,
     _words,
-    is_name_token,
-    is_pronoun,
     is_role,
     np_backward,
     np_forward,
@@ -77,7 +75,7 @@ def sentence_end(body: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _verb_at(toks: list[tuple[str, int, int]], i: int) -> tuple[str, int] | None:
+def verb_at(toks: list[tuple[str, int, int]], i: int) -> tuple[str, int] | None:
     """Reporting-verb lemma starting at token ``i`` and its token length (1 or 2)."""
     if i >= len(toks):
         return None
@@ -124,7 +122,7 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
     i = 0
     while i < len(toks) and words[i] in {",", "--", "-", "–", "—"}:
         i += 1
-    verb = _verb_at(toks, _skip_aux(toks, i))
+    verb = verb_at(toks, _skip_aux(toks, i))
     if verb:  # inverted: said X
         j = _skip_aux(toks, i) + verb[1]
         np = np_inverted(words, j)
@@ -150,10 +148,10 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
         k = next((k for k in range(j + 1, min(len(words), j + 16)) if words[k] in close), None)
         if k is None and words[j] == ",":  # "X, from Acme told ...": an unclosed apposition
             j = hi = next((k for k in range(j + 2, min(len(words), j + 12))
-                           if words[k].islower() and _verb_at(toks, k)), j)
+                           if words[k].islower() and verb_at(toks, k)), j)
         elif k is not None:
             j, hi = k + 1, k
-    verb = _verb_at(toks, _skip_aux(toks, j))
+    verb = verb_at(toks, _skip_aux(toks, j))
     if not verb or verb[0] == "according to" or _ING.search(words[_skip_aux(toks, j)]):
         return None
     end = _skip_aux(toks, j) + verb[1]
@@ -189,7 +187,7 @@ def _last_verbs(toks: list[tuple[str, int, int]], *, most: int = 3
     """Index, lemma and length of the last ``most`` reporting verbs among ``toks``, last first."""
     out = []
     for i in range(len(toks) - 1, -1, -1):
-        verb = _verb_at(toks, i)
+        verb = verb_at(toks, i)
         prev = toks[i - 1][0].lower() if i else ""
         if verb and not (prev in _NOUN_DETS or prev.endswith(("'", "’", "'s", "’s"))):
             out.append((i, verb[0], verb[1]))
@@ -247,7 +245,7 @@ def before_frame(body: str, lo: int, hi: int) -> tuple[Frame, bool] | None:
             intro = words[np[1]:] in ([","], [])
             return Frame(lemma, *_span(toks, *np), "intro_according", toks[np[1] - 1][2]), intro
         np = np_inverted(words, v + n) if v == 0 else (
-            _quoted_subject(words, v) or _speaker_before(words, v))
+            _quoted_subject(words, v) or speaker_before(words, v))
         k = _back_aux(words, v) if np is None and v else 0
         if k and words[k - 1].lower() in {"and", "but"}:
             span = _coordinated_subject(body, lo, toks[k - 1][1])
@@ -275,7 +273,7 @@ def before_frame(body: str, lo: int, hi: int) -> tuple[Frame, bool] | None:
     return None
 
 
-def _speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
+def speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
     """Speaker of the reporting verb at ``words[v]``: the phrase before it or the subject."""
     if words[v].endswith("ing"):
         np = np_backward(words, v) if v and words[v - 1] not in _APPOS else None
@@ -357,12 +355,3 @@ def _back_aux(words: list[str], v: int) -> int:
             break
     return v
 
-
-def speaker_text(body: str, frame: Frame) -> str:
-    """The speaker as written."""
-    return body[frame.speaker_start:frame.speaker_end]
-
-
-def looks_like_name(text: str) -> bool:
-    """True when ``text`` has a capitalised word or is a pronoun."""
-    return any(is_name_token(w) or is_pronoun(w) for w in text.split())

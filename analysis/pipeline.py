@@ -27,7 +27,6 @@ from analysis import text
 
 Stage = Literal["sentences", "tokens", "counts", "sentiment", "quotes"]
 STAGES: tuple[Stage, ...] = ("sentences", "tokens", "counts", "sentiment", "quotes")
-FRAMES = ("articles", "problems", *STAGES)
 DEFAULT_CHUNK = 500  # articles per chunk (pandas engine) / per partition (Dask engine)
 
 

@@ -35,13 +35,15 @@ from analysis.attribution import (
     before_frame,
     sentence_end,
     sentence_start,
+    speaker_before,
     subject_np,
+    verb_at,
 )
 from analysis.quote_marks import RawQuote, scan_double, scan_single
 from analysis.speakers import (
-    _LAY_PEOPLE,
     DETERMINERS,
     FUNCTION_WORDS,
+    LAY_PEOPLE,
     NAME_TOKEN,
     ORG_HEADS,
     Speaker,
@@ -328,8 +330,6 @@ _VERDICT_RE = re.compile(r"\b(?:That|This|Such|Those|These) (?:was|is|were|are) 
 def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
                     windows: list[tuple[int, int]]) -> list[tuple[int, str, int]]:
     """Indirect-speech speakers outside quotes: ``X said (that) ...``, ``For X, ...``."""
-    from analysis.attribution import _speaker_before, _verb_at
-
     body, spans = doc.body, sorted((r.open, r.end) for q in quotes for r in [q.raw, *q.merged])
     starts = [s for s, _ in spans]
     out = []
@@ -349,7 +349,7 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
         toks = tokenize_spans(body[s0:m.end() + 40], s0)
         words = [t for t, _, _ in toks]
         v = next((i for i, t in enumerate(toks) if t[1] == m.start()), None)
-        if v is None or not _verb_at(toks, v):
+        if v is None or not verb_at(toks, v):
             continue
         if words[v].endswith("ing") and words[v].lower() != "according" and (
                 v == 0 or words[v - 1] not in {",", "as"}):
@@ -360,9 +360,9 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
             if np and np[1] < len(words) and words[np[1]] not in {",", ".", ";", "--", "-"}:
                 np = None  # ", said X" must end there: ", said the plan was" is not a speaker
             if np is None and not according:
-                np = _speaker_before(words, v)  # "X, who ..., said the plan was"
+                np = speaker_before(words, v)  # "X, who ..., said the plan was"
         else:
-            np = _speaker_before(words, v)
+            np = speaker_before(words, v)
             if np is None:
                 np = subject_np(words, v)
                 if np and speaker_of(" ".join(words[np[0]:np[1]])).kind != "role":
@@ -506,7 +506,7 @@ def _subject_ok(spk: Speaker, written: str, names: dict, *, conj: bool) -> bool:
             return False  # "U.S. Imposed Tariffs Hit Chip Makers ...": a headline-case run
         return " " in spk.canonical or bool(spk.gender) or conj or spk.canonical in names
     return spk.kind == "role" and not spk.plural and any(
-        w[:1].isupper() for w in written.split()) and spk.canonical not in _LAY_PEOPLE
+        w[:1].isupper() for w in written.split()) and spk.canonical not in LAY_PEOPLE
 
 
 def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:

@@ -42,7 +42,6 @@ from analysis.html_export import clean_output_html
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "news_eda"
-PARAMETERS = ("CORPUS", "COLUMNS", "GROUP", "FIGURES_DIR")
 VERSIONED = ("pandas", "numpy", "matplotlib", "nltk", "vaderSentiment", "scikit-learn",
              "papermill", "nbconvert", "nbformat", "ipykernel", "dask")
 

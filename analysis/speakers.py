@@ -72,10 +72,6 @@ def _build_verbs() -> dict[str, str]:
 VERB_LEMMAS: dict[str, str] = _build_verbs()
 """Reporting verb form -> lemma-ish ("summed up" -> "sum up")."""
 
-_verb_alt = "|".join(sorted((re.escape(v) for v in VERB_LEMMAS), key=len, reverse=True))
-VERB_RE = re.compile(rf"\b(?:{_verb_alt})\b")
-"""Any reporting-verb form (lower-case text)."""
-
 # ---------------------------------------------------------------- lexicons
 PRONOUNS = {"he": "m", "she": "f", "they": "x", "it": "o", "we": "x"}
 
@@ -244,14 +240,14 @@ def is_name_token(tok: str) -> bool:
     return bool(_NAME.match(tok)) and tok.lower() not in FUNCTION_WORDS
 
 
-_LAY_PEOPLE = frozenset({"man", "woman", "boy", "girl"})
+LAY_PEOPLE = frozenset({"man", "woman", "boy", "girl"})
 
 
 @lru_cache(maxsize=65536)
 def is_role(tok: str) -> bool:
     """Role noun, singular or plural (``diplomat``, ``officials``)."""
     low = _bare(tok.lower())
-    if low.endswith("-year-old") or tok in _LAY_PEOPLE:
+    if low.endswith("-year-old") or tok in LAY_PEOPLE:
         return True  # the 19-year-old; a woman who lives nearby (lower case only: not "Man Utd")
     if len(low) > 6 and low.rstrip("s").endswith("ist") and not low.endswith(("qvist", "quist")):
         return True  # economist, guitarist, journalists ...

@@ -149,13 +149,11 @@ def passive(toks: list[Tok], cue: Cue) -> bool:
 
 
 CLAUSE_BREAKS = _words("; but while whereas although though however")
-RELATIVES = _words("which who that")
 DETERMINERS = _words("the a an its their his her our my your this that these those any some")
 FIRST_PERSON = _words("i we")
 PRONOUN_SUBJECTS = _words("he she they")
 _ADVERB_GAP = _words("first and foremost again also still once more instead now today openly "
                      "strongly firmly repeatedly publicly explicitly loudly")
-_PREPS = _words("for to of about at against on in")
 _REVERSE_GAP = DETERMINERS | _words("all existing current remaining such new further")
 ACTOR_HEADS = _words("country countries nation nations ally allies state states government "
                      "governments capital capitals leader leaders member members partner partners "
