@@ -129,10 +129,15 @@ def _keys(by: str | Sequence[str] | None, frame: pd.DataFrame | None = None) -> 
     return keys
 
 
+def _distinct(tokens: pd.DataFrame, terms: Terms) -> tuple[np.ndarray, pd.DataFrame]:
+    """Code of each token's text and the :func:`vocabulary` of the distinct texts."""
+    codes, uniques = pd.factorize(tokens["text"], use_na_sentinel=False)
+    return codes, vocabulary(uniques, terms)
+
+
 def _mark(tokens: pd.DataFrame, terms: Terms) -> pd.DataFrame:
     """Columns term / keep / is_word for every token, decided once per distinct text."""
-    codes, uniques = pd.factorize(tokens["text"], use_na_sentinel=False)
-    vocab = vocabulary(uniques, terms)
+    codes, vocab = _distinct(tokens, terms)
     return pd.DataFrame({c: vocab[c].to_numpy()[codes] for c in vocab.columns},
                         index=tokens.index)
 
@@ -188,9 +193,8 @@ def term_counts(tokens: pd.DataFrame, *, by: str | Sequence[str] | None = None,
 
 def _corpus_term_counts(tokens: pd.DataFrame, terms: Terms) -> pd.DataFrame:
     """:func:`term_counts` without groups: count distinct texts once, then merge into terms."""
-    codes, uniques = pd.factorize(tokens["text"], use_na_sentinel=False)
-    vocab = vocabulary(uniques, terms)
-    per_text = np.bincount(codes, minlength=len(uniques))
+    codes, vocab = _distinct(tokens, terms)
+    per_text = np.bincount(codes, minlength=len(vocab))
     n_words = pd.Series([int(per_text[vocab["is_word"].to_numpy()].sum())])
     kept = vocab["keep"].to_numpy()
     counts = pd.Series(per_text[kept], index=pd.Index(vocab["term"].to_numpy()[kept], name="term"))
