@@ -136,7 +136,7 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
             pat = "after_according" if verb[0] == "according to" else "after_inverted"
             return Frame(verb[0], *_span(toks, *np), pat, _clause_end(toks, np[1]))
         return None
-    np = np_forward(words, i)
+    np = _described(toks, i) or np_forward(words, i)
     if not np:
         return None
     quoted = _quoted_as_saying(toks, words, np[1])
@@ -156,6 +156,18 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
         return None
     end = _skip_aux(toks, j) + verb[1]
     return Frame(verb[0], *_span(toks, np[0], hi), "after", _clause_end(toks, end))
+
+
+def _described(toks: list[tuple[str, int, int]], i: int) -> tuple[int, int] | None:
+    """``"...," the veteran frontman said``: ``the`` and one to three lower-case words right
+    before a reporting verb are a description of the speaker, whatever the nouns."""
+    if i >= len(toks) or toks[i][0] not in {"the", "The"}:
+        return None
+    j = i + 1
+    while j < len(toks) and j - i <= 3 and toks[j][0].isalpha() and toks[j][0].islower() and (
+            toks[j][0] not in FUNCTION_WORDS | _AUX) and not verb_at(toks, j):
+        j += 1
+    return (i, j) if j > i + 1 and verb_at(toks, _skip_aux(toks, j)) else None
 
 
 def _quoted_as_saying(toks: list[tuple[str, int, int]], words: list[str], j: int

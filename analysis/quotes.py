@@ -39,6 +39,8 @@ from analysis.attribution import (
     subject_np,
     verb_at,
 )
+from analysis.epithets import described_person
+from analysis.names import gender_cues
 from analysis.quote_marks import RawQuote, scan_double, scan_single
 from analysis.speakers import (
     DETERMINERS,
@@ -516,6 +518,8 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
     body = doc.body
     whole = [(0, len(body))] if len(body) < 200_000 else None
     names = full_names(body, windows=whole or _windows(quotes, 5000))
+    genders = gender_cues(body, whole or _windows(quotes, 5000),
+                          lambda word, at: corefer(word, at, names))
     events: list[tuple[int, int, object, bool]] = []
     for q in quotes:
         if q.frame:
@@ -531,7 +535,6 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
         events.append((pos, 0, written, flag < 0))
     events.sort(key=lambda e: (e[0], e[1], not e[3]))  # at one place the weak mention first
     history: list[_Mention] = []
-    genders: dict[str, str] = {}
     orphans: list[_Quote] = []  # context quotes before any speaker: take the next one nearby
     last: _Quote | None = None  # the latest context quote
     for pos, _, item, weak in events:
@@ -546,6 +549,8 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
         if spk.kind == "role" and (isinstance(item, _Quote) or _SHORT_ROLE.match(written)
                                    or _generic_role(spk)):
             spk = _role_reference(doc, written, spk, pos, history)
+        if spk.kind == "role" and described_person(written, spk, body, pos):
+            spk = _latest(history, "person") or _named_before(names, pos, _SOMEONE, genders) or spk
         if spk.kind == "org" and spk.canonical.split(" ")[-1] in _GENERIC_ORGS and (
                 spk.canonical.islower() and written[:4] in {"the ", "The "}):
             spk = next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"
@@ -591,6 +596,7 @@ def _appositive_org(body: str, pos: int, spk: Speaker) -> Speaker:
     return Speaker(found[-1].group(1), "org") if found else spk
 
 
+_SOMEONE = Speaker("person", "pronoun")  # the 24-year-old: any person named before
 _SHORT_ROLE = re.compile(r"(?:[Tt]he|[Aa]n?) (?:[a-z]+ )?[a-z]+\Z")
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
 

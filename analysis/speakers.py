@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from analysis.names import add_nicknames
+
 
 def _words(text: str) -> frozenset[str]:
     """Whitespace-separated words of a lexicon literal."""
@@ -87,7 +89,8 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": 
               "dci": "", "dc": "", "ds": "", "di": "", "ch": "", "sen": "", "sen.": "",
               "rep.": "", "gov": "", "gov.": "", "atty": "", "atty.": "", "supt.": "",
               "insp.": "", "maj.": "", "cmdr": "", "cmdr.": "", "adm": "", "adm.": "",
-              "marshal": ""}
+              "marshal": "", "sergeant": "", "corporal": "", "lieutenant": "", "colonel": "",
+              "brigadier": ""}
 """Titles that precede a personal name, with the gender they imply ("" = unknown)."""
 
 ROLE_NOUNS = _words("""
@@ -716,10 +719,9 @@ def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
     index: dict[str, list[tuple[int, str]]] = {}
     for lo, hi in windows or [(0, len(body))]:
         _index_names(body, lo, hi, index)
-    kin = [m for lo, hi in windows or [(0, len(body))] for m in _KIN_START.finditer(body, lo, hi)
-           if m.start() == 0 or body[m.start() - 1] == "\n"
-           or body[max(0, m.start() - 2):m.start()] in {". ", "! ", "? "}]
-    if kin:  # "... Mrs Jo Roe said. Her granddaughter, Ellie, said": Ellie Roe
+        add_nicknames(body, lo, hi, index, _FIRST)
+    kin = [m for lo, hi in windows or [(0, len(body))] for m in _KIN_START.finditer(body, lo, hi)]
+    if kin:  # "... Mrs Jo Roe said. Her granddaughter, Ellie, said" / "her husband, Tom, said"
         people = sorted((p, n) for k, v in index.items() if k[:1] != _FIRST for p, n in v)
         for m in kin:
             k = bisect.bisect_left(people, (m.start(), ""))
@@ -769,7 +771,7 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
 _ACRONYM_BEFORE = re.compile(r"(?:[A-Z]\.){2,} \Z")
 _KIN_APPOS = re.compile(r"[^.!?\n]{0,80}? (?:and )?(?:his|her|their) (?:mother|father|wife|husband|"
                         r"son|daughter|brother|sister|partner), ([A-Z][a-z]+)(?=[,.])")
-_KIN_START = re.compile(r"(?:His|Her|Their) (?:mother|father|wife|"
+_KIN_START = re.compile(r"(?<![\w'’-])(?:[Hh]is|[Hh]er|[Tt]heir) (?:mother|father|wife|"
                         r"husband|son|daughter|brother|sister|partner|granddaughter|grandson|"
                         r"niece|nephew|grandmother|grandfather), ([A-Z][a-z]+)(?=[,.])")
 _COUPLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")

@@ -409,3 +409,21 @@ def test_a_given_sentences_frame_gives_the_same_evidence_ids():
     given = extract_quotes(articles, sentences=sentences(articles))
     pd.testing.assert_frame_equal(given, extract_quotes(articles))
     assert given["sent_ids"].map(len).min() >= 1
+
+
+def test_kin_first_names_descriptive_epithets_nicknames_and_gender_cues():
+    bodies = ('Ann Roe won the award. "It is a dream come true for all of us," her husband, Tom, '
+              'said.',
+              'Sergeant Paul Dent was praised by the court. "I only did what anyone would have '
+              'done," the humble officer said.',
+              'Singer Mick Harlow is touring again. "I feel better than ever on stage," the '
+              'veteran frontman said.',
+              'Ann Bell lost her case. A defence lawyer spoke later. "We will appeal this ruling '
+              'at once," the defence lawyer said.',
+              'Jo "Ace" Roe won the race. "I felt strong all the way round," Ace said.',
+              'Kim Lowe met Sam Patel. "We have done all the work needed," Lowe said. "There is '
+              'a lot more to do here," Patel said. "I disagree with that, sadly," she said. '
+              'Patel said his team would leave early.')
+    assert list(quotes_of(*bodies)["speaker"]) == [
+        "Tom Roe", "Paul Dent", "Mick Harlow", "defence lawyer", "Jo Roe", "Kim Lowe",
+        "Sam Patel", "Kim Lowe"]

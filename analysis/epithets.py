@@ -1,0 +1,43 @@
+"""Descriptions that point back to a person named before (``the humble officer said``).
+
+News writing avoids repeating a name: after ``Sergeant Jo Roe`` the next attribution is often
+``the humble officer said`` or ``the lock forward added``, with descriptive words that no list
+can hold. A ``the`` + lower-case words + person noun is taken as such an epithet when
+
+* at least one word before the noun is descriptive (not an institutional qualifier such as
+  ``police``, ``defence``, ``club``, ``senior``, which make a role of their own), and
+* no unnamed person with that noun was introduced before (``a bond trader ... the bond trader``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.speakers import (
+    DOCUMENT_NOUNS,
+    LAY_PEOPLE,
+    ORG_HEADS,
+    ROLE_MODIFIERS,
+    Speaker,
+    is_role,
+)
+
+_DESCRIBED = re.compile(r"[Tt]he ((?:[a-z][a-z0-9-]* ){1,3})([a-z]+)")
+_NOT_PEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "insider",
+                         "person", "people", "official", "officials"})
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman")
+
+
+def described_person(written: str, spk: Speaker, body: str, pos: int) -> bool:
+    """Is ``written`` (a role speaker at ``pos``) an epithet for the latest named person?"""
+    m = _DESCRIBED.fullmatch(written.strip())
+    if not m or spk.kind != "role" or spk.plural:
+        return False
+    mods, head = m.group(1).split(), m.group(2)
+    if head in LAY_PEOPLE | _NOT_PEOPLE | DOCUMENT_NOUNS or head in ORG_HEADS or not (
+            is_role(head) or head.endswith(_AGENT_ENDINGS)):
+        return False
+    if all(w in ROLE_MODIFIERS or w in ORG_HEADS for w in mods):
+        return False  # "the defence lawyer", "the club captain": a role of its own
+    intro = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother) (?:[\w-]+ ){{0,3}}{head}\b")
+    return not intro.search(body, max(0, pos - 3000), pos)

@@ -1,0 +1,48 @@
+"""Extra entries for the per-article name index of :func:`analysis.speakers.full_names`.
+
+``Jo "Ace" Roe`` / ``Jo 'Ace' Roe``: a nickname in quote marks inside a name. The quote marks
+break the capitalised run, so the person is indexed here as ``Jo Roe`` (surname ``Roe``, first
+names ``Jo`` and ``Ace``): a later ``Roe said`` or ``Ace said`` is Jo Roe.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+_NICKNAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) [\"“'‘]([A-Z][\w’-]*(?: [A-Z][\w’-]*)?)"
+                       r"[\"”'’] ([A-Z][a-z][\w'’-]*)(?![\w'’-]| [A-Z])")
+
+
+def add_nicknames(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, str]]],
+                  first: str) -> None:
+    """Index ``First "Nick" Last`` in ``body[lo:hi]`` as ``First Last`` (``first`` is the key
+    prefix of first-name entries)."""
+    for m in _NICKNAME.finditer(body, lo, hi):
+        full, at = f"{m.group(1)} {m.group(3)}", m.start(3)  # after a stray "Ace' Roe" run
+        bisect.insort(index.setdefault(m.group(3), []), (at, full))
+        for key in (m.group(1), m.group(2)):
+            bisect.insort(index.setdefault(first + key, []), (at, full))
+
+
+_TITLE_CUE = re.compile(r"\b(?:(Mr)|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+                        r"(?![\w'’-]| [A-Z])")
+_POSSESSIVE_CUE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+),? (?:said|says|added|adds|whose) "
+                             r"(?:that )?(?:(his)|her) (?=[a-z])")
+
+
+def gender_cues(body: str, windows: list[tuple[int, int]],
+                person: Callable[[str, int], str]) -> dict[str, str]:
+    """Full name -> "m"/"f" from ``Mr Roe``/``Ms Roe`` anywhere (also after the quotes) and
+    from ``Roe said her team ...``/``Roe, whose wife ...``; ``person`` maps a one-word name at an
+    offset to its full name. Names with contradicting cues (``Mr and Mrs Roe``) get none."""
+    seen: dict[str, set[str]] = {}
+    for lo, hi in windows:
+        for rx in (_TITLE_CUE, _POSSESSIVE_CUE):
+            for m in rx.finditer(body, lo, hi):
+                full = person(m.group(2) if rx is _TITLE_CUE else m.group(1), m.start())
+                if " " in full:
+                    seen.setdefault(full, set()).add("m" if m.group(1 if rx is _TITLE_CUE else 2)
+                                                     else "f")
+    return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
