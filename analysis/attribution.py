@@ -151,11 +151,25 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
                            if words[k].islower() and verb_at(toks, k)), j)
         elif k is not None:
             j, hi = k + 1, k
+    j = _participle_end(toks, j)  # "a diplomat following the talks told AFP"
     verb = verb_at(toks, _skip_aux(toks, j))
     if not verb or verb[0] == "according to" or _ING.search(words[_skip_aux(toks, j)]):
         return None
     end = _skip_aux(toks, j) + verb[1]
     return Frame(verb[0], *_span(toks, np[0], hi), "after", _clause_end(toks, end))
+
+
+def _participle_end(toks: list[tuple[str, int, int]], j: int) -> int:
+    """``following the talks`` in ``"...," a diplomat following the talks told AFP``: a short
+    participle phrase (no punctuation) between the speaker and the reporting verb is skipped."""
+    if j >= len(toks) or not (toks[j][0].islower() and _ING.search(toks[j][0])) or verb_at(toks, j):
+        return j
+    for k in range(j + 1, min(len(toks), j + 7)):
+        if not (toks[k][0][:1].isalnum() and toks[k][0].islower()) or is_role(toks[k][0]):
+            return j  # "deputy planning director Jo Roe said": a title, not a participle
+        if toks[k][0].islower() and verb_at(toks, k) and not _ING.search(toks[k][0]):
+            return k
+    return j
 
 
 def _described(toks: list[tuple[str, int, int]], i: int) -> tuple[int, int] | None:
@@ -224,6 +238,8 @@ def subject_np(words: list[str], hi: int) -> tuple[int, int] | None:
             start, last = (i if start is None else start), np[1]
             if np[1] < hi and words[np[1]] == ",":
                 i = np[1] + 1
+                if i + 1 < hi and words[i].isdigit() and words[i + 1] == ",":
+                    i += 2  # "Reece, 31, shared ...": an age apposition
                 continue
             if np[1] < hi and words[np[1]][:1].islower():
                 return start, np[1]
@@ -289,7 +305,7 @@ def speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
     """Speaker of the reporting verb at ``words[v]``: the phrase before it or the subject."""
     if words[v].endswith("ing"):
         np = np_backward(words, v) if v and words[v - 1] not in _APPOS else None
-        if np and v - np[0] <= 4 and np[0] and words[np[0] - 1].lower() in {"with", "as"}:
+        if np and v - np[0] <= 8 and np[0] and words[np[0] - 1].lower() in {"with", "as"}:
             return np  # "with one senior MP calling it "..."": the MP
         return subject_np(words, v)
     np = np_backward(words, _back_aux(words, v)) or _familiar_with(words, _back_aux(words, v))
@@ -311,6 +327,10 @@ def speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
             head = np_backward(words, i) if i is not None and words[i + 1].isdigit() else None
             if head:
                 return head[0], k - 1
+        if j is not None and words[j + 1].lower() in {"in", "on", "at", "during", "after"}:
+            head = np_backward(words, j)  # "Acme, in a statement on its website, said"
+            if head:
+                return head
         if j is not None and (np_forward(words, j + 1) or words[j + 1].isdigit() or (
                 words[j + 1].islower() and np_forward(words, j + 2)) or (
                 words[j + 1].lower() in DETERMINERS and words[j + 1].lower() != "its")

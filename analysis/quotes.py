@@ -158,7 +158,8 @@ def _classify_any(doc: _Doc, raw: RawQuote, floor: int, ceil: int, *, min_words:
     at_start = not before.strip() or before.rstrip().endswith(":")
     bf = before_frame(body, s0, raw.open) if before.strip() else None
     if not at_start and bf and bf[1]:
-        return _Quote(raw, list(raw.segments), bf[0], bf[0].pattern)
+        return None if _named_thing(body, raw, bf[0]) else _Quote(
+            raw, list(raw.segments), bf[0], bf[0].pattern)
     if at_start or (bf and bf[1]):
         af = after_frame(body, raw.end, s1) if _ends_open(body, raw, after) else None
         if af:
@@ -196,7 +197,8 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
     prev = tokenize_spans(body[max(sent[0], raw.open - 40):raw.open])
     prev_word = prev[-1][0].lower() if prev else ""
     possessive = prev_word.endswith(("'s", "’s", "s'", "s’"))  # the bank's "new approach"
-    accused = prev_word == "of" and bf is not None and bf[0].verb == "accuse"
+    accused = bf is not None and ((prev_word == "of" and bf[0].verb == "accuse") or (
+        prev_word == "as" and bf[0].verb in _AS_VERBS))  # described it as "cynical and stupid"
     if raw.single or ((prev_word in _DETS or possessive) and words <= 5 and not accused):
         return None  # not "the idea of "...""; but "accused X of "ruining the game"" is speech
     if _title_case(body[raw.segments[0][0]:raw.segments[-1][1]]):
@@ -218,6 +220,18 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
     if words >= 2 * min_words:
         return _Quote(raw, list(raw.segments), None, "context", partial=True)
     return None
+
+
+_NAMING = frozenset({"brand", "label", "call", "dub"})
+_AS_VERBS = frozenset({"describe", "brand", "label", "dismiss", "condemn", "hail", "criticise",
+                       "criticize", "praise"})
+
+
+def _named_thing(body: str, raw: RawQuote, frame: Frame) -> bool:
+    """``the government has branded "Bright Water 2040"``: a Title Case name, not speech."""
+    text = body[raw.segments[0][0]:raw.segments[-1][1]]
+    return (frame.verb in _NAMING and len(text.split()) >= 2 and _title_case(text)
+            and text.rstrip()[-1:] not in ".!?")
 
 
 def _after_det(body: str, raw: RawQuote) -> bool:

@@ -122,6 +122,7 @@ supporter voter protester demonstrator planner inventor investigator clerk chanc
 commuter traveller holidaymaker homeowner grandparent midwife paramedic firefighter
 plumber cleaner carer volunteer villager publican
 teenager youngster veteran pensioner sister brother grandmother grandfather widow widower
+counterpart
 """)
 """Role nouns (singular); plurals are recognised by a trailing s."""
 
@@ -307,10 +308,14 @@ def _org_modifier(toks: list[str], i: int) -> bool:
 
 
 def _compound(toks: list[str], i: int) -> bool:
-    """``bond`` in ``one bond trader``: a lower-case noun between a determiner and a role."""
+    """``bond`` in ``one bond trader``, ``leadership`` in ``Senate Republican leadership aide``,
+    ``planning`` in ``deputy planning director``: a lower-case noun between a determiner, a
+    role modifier or a capitalised word and a lower-case role."""
     return (0 < i < len(toks) - 1 and toks[i].isalpha() and toks[i].islower()
-            and toks[i - 1].lower() in DETERMINERS and is_role(toks[i + 1])
-            and toks[i] not in FUNCTION_WORDS)
+            and (toks[i - 1].lower() in DETERMINERS | ROLE_MODIFIERS or (
+                is_name_token(toks[i - 1]) and not _POSS.search(toks[i - 1])))
+            and is_role(toks[i + 1]) and toks[i + 1].islower()
+            and toks[i] not in FUNCTION_WORDS | VERB_LEMMAS.keys())
 
 
 def np_backward(toks: list[str], end: int, *, limit: int = 12) -> tuple[int, int] | None:

@@ -427,3 +427,25 @@ def test_kin_first_names_descriptive_epithets_nicknames_and_gender_cues():
     assert list(quotes_of(*bodies)["speaker"]) == [
         "Tom Roe", "Paul Dent", "Mick Harlow", "defence lawyer", "Jo Roe", "Kim Lowe",
         "Sam Patel", "Kim Lowe"]
+
+
+def test_participles_parentheticals_ages_names_described_as_and_compound_roles():
+    bodies = ('"We are not there yet, there are still points," a senior European diplomat '
+              'following the talks told AFP.',
+              'The Acme government, in a statement on its website, said the dam would "double '
+              'the exports within a decade" and more.',
+              'Kim Lowe cried. Reece Harlow, 31, shared a snap with the caption: "My girl. '
+              'Whatever you need."',
+              'The dam is part of a programme that the government has branded "Bright Water '
+              '2040".',
+              'Coach Jo Roe was angry. He described the second card as "cynical and stupid".',
+              'MPs signed a letter, with the veteran backbencher Sir Geoffrey Allard warning that '
+              'it would "tear the heart out" of towns.',
+              'A Senate Republican leadership aide, who spoke on condition of anonymity, said '
+              'leaders were weighing options. "Nobody wants to block it," the aide said.',
+              '"Resources are more than enough," deputy planning director Jose Leibovich said.',
+              'Tom Ashcroft, 33, admitted the mood was sombre. "Honestly, it was quiet in there," '
+              'the veteran lock said.')
+    assert list(quotes_of(*bodies)["speaker"]) == [
+        "European diplomat", "Acme government", "Reece Harlow", "Jo Roe", "Geoffrey Allard",
+        "Senate Republican leadership aide", "Jose Leibovich", "Tom Ashcroft"]
