@@ -45,4 +45,24 @@ def gender_cues(body: str, windows: list[tuple[int, int]],
                 if " " in full:
                     seen.setdefault(full, set()).add("m" if m.group(1 if rx is _TITLE_CUE else 2)
                                                      else "f")
+        for _, name, gender in named_by_pronoun(body, lo, hi):
+            seen.setdefault(name, set()).add(gender)
     return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+
+
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"
+_PREDICATE_NAME = re.compile(rf"\b(?:(?:(?:(He)|She) (?:was|is) (?:born|named|called))|"
+                             rf"(?:known|knew|know) (?:(him)|her) as) ({_NAME})(?![\w'’-])")
+_REAL_NAME = re.compile(rf"\b(?:(Mr|Sir|Lord|Brother|King|Prince)|Mrs|Ms|Miss|Dame|Lady|Sister|"
+                        rf"Queen|Princess) [A-Z][\w'’-]+, real name ({_NAME})(?![\w'’-])")
+
+
+def named_by_pronoun(body: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
+    """``She was born Jo Roe`` / ``audiences know her as Jo Roe`` / ``Brother Al, real name Al
+    Roe``: (offset, name, gender) of a person named in a predicate, whose gender the pronoun or
+    the stage title gives; such a name is also the latest person for the next he/she."""
+    out = [(m.start(3), m.group(3), "m" if m.group(1) or m.group(2) else "f")
+           for m in _PREDICATE_NAME.finditer(body, lo, hi)]
+    out += [(m.start(2), m.group(2), "m" if m.group(1) else "f")
+            for m in _REAL_NAME.finditer(body, lo, hi)]
+    return sorted(out)

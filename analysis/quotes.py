@@ -40,7 +40,7 @@ from analysis.attribution import (
     verb_at,
 )
 from analysis.epithets import described_person
-from analysis.names import gender_cues
+from analysis.names import gender_cues, named_by_pronoun
 from analysis.quote_marks import RawQuote, scan_double, scan_single
 from analysis.speakers import (
     DETERMINERS,
@@ -393,6 +393,8 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
         np = np_forward([t for t, _, _ in toks], 0)
         if np and speaker_of(m.group(1)).kind in {"person", "role"}:
             out.append((m.start(1), body[toks[np[0]][1]:toks[np[1] - 1][2]], m.start(1)))
+    out += [(pos, name, -1) for lo, hi in windows for pos, name, _ in named_by_pronoun(
+        body, lo, hi)]  # "She was born Jo Roe": a weak mention, gendered by gender_cues
     return (out + _subject_mentions(doc, names, windows, spans)
             + _titled_mentions(doc, quotes, windows)
             + _introduced_mentions(doc, quotes, windows))
@@ -574,7 +576,9 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
         if spk.canonical == "person" and head in _TITLE_ROLES and written[:4] in {"the ", "The "}:
             titled = _titled_person(body, head, pos)  # the Hornets boss: "boss Jo Roe"
             spk = _canonical(titled[0].canonical, pos, names, genders, body) if titled else spk
-        if spk.kind == "pronoun":
+        if spk.kind == "pronoun" and spk.canonical == "person":
+            spk = _described_latest(history, names, pos, genders, body)
+        elif spk.kind == "pronoun":
             spk = _latest(history, spk.canonical, genders) or _named_before(
                 names, pos, spk, genders)
         if spk is not None:
@@ -758,6 +762,28 @@ def _named_before(names: dict[str, list[tuple[int, str]]], pos: int, pronoun: Sp
         return Speaker(best[1], "person", genders.get(best[1], ""))
     genders[best[1]] = pronoun.gender
     return Speaker(best[1], "person", pronoun.gender)
+
+
+def _described_latest(history: list[_Mention], names: dict, pos: int,
+                      genders: dict[str, str], body: str) -> Speaker | None:
+    """``the 26-year-old``, ``the Fijian``: the latest person spoken of, or the full name
+    written after that person (news names someone, then describes them)."""
+    mention = next((m for m in reversed(history[-50:]) if m.speaker.kind == "person"
+                    and not m.speaker.plural), None)
+    named = _named_before(names, pos, _SOMEONE, genders)
+    if named and mention and named.canonical != mention.speaker.canonical:
+        at = max(p for cands in names.values() for p, n in cands
+                 if p < pos and n == named.canonical)
+        later = at > mention.pos and _surname_alone(body, named.canonical, pos)
+        return named if later else mention.speaker
+    return (mention.speaker if mention else None) or named
+
+
+def _surname_alone(body: str, full: str, pos: int) -> bool:
+    """Is the surname of ``full`` also written alone near ``pos`` (``Roe`` after ``Jo Roe``), as
+    news does for people and not for things ("Grand Slam", "Recovery Act")?"""
+    near = body[max(0, pos - 5000):pos + 5000]
+    return near.count(full.rsplit(" ", 1)[-1]) > near.count(full)
 
 
 def _canonical(written: str, pos: int, names: dict, genders: dict[str, str],

@@ -449,3 +449,17 @@ def test_participles_parentheticals_ages_names_described_as_and_compound_roles()
     assert list(quotes_of(*bodies)["speaker"]) == [
         "European diplomat", "Acme government", "Reece Harlow", "Jo Roe", "Geoffrey Allard",
         "Senate Republican leadership aide", "Jose Leibovich", "Tom Ashcroft"]
+
+
+def test_places_after_the_predicate_names_real_names_and_the_latest_described_person():
+    bodies = ('At the piano, Al Dunn, 71, plays. At the microphone stands the woman everyone came '
+              'to hear. She was born Pat Hollis; audiences know her as Velvet Marr. "Nobody was '
+              'going to book a Pat Hollis," she says.',
+              'Ann Roe and Al Dunn opened it in 1983. Ms Roe runs the Blue Lantern now. "It was '
+              'never about the building, really," he says.',
+              'Ann Bell, a singer, is back. The saxophonist Brother Sol, real name Clive Ash, is '
+              'too. "I will play all night," Ash says. "It was the best of times," she adds.',
+              'Northgate Wolves won 27-24, Semi Naivalu scoring twice. "I just wanted the ball in '
+              'my hands," said the 26-year-old. Wolves were top, and Naivalu was happy.')
+    assert list(quotes_of(*bodies)["speaker"]) == [
+        "Velvet Marr", "Al Dunn", "Clive Ash", "Ann Bell", "Semi Naivalu"]
