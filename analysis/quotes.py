@@ -44,6 +44,7 @@ from analysis.names import gender_cues, named_by_pronoun
 from analysis.quote_marks import RawQuote, scan_double, scan_single
 from analysis.speakers import (
     DETERMINERS,
+    FIRST_KEY,
     FUNCTION_WORDS,
     LAY_PEOPLE,
     NAME_TOKEN,
@@ -199,6 +200,8 @@ def _partial(doc: _Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, b
     possessive = prev_word.endswith(("'s", "’s", "s'", "s’"))  # the bank's "new approach"
     accused = bf is not None and ((prev_word == "of" and bf[0].verb == "accuse") or (
         prev_word == "as" and bf[0].verb in _AS_VERBS))  # described it as "cynical and stupid"
+    if prev_word in {"titled", "entitled", "headlined"}:
+        return None  # a preprint "titled "Stable cycling of ..."": a title of any length
     if raw.single or ((prev_word in _DETS or possessive) and words <= 5 and not accused):
         return None  # not "the idea of "...""; but "accused X of "ruining the game"" is speech
     if _title_case(body[raw.segments[0][0]:raw.segments[-1][1]]):
@@ -804,11 +807,19 @@ def _canonical(written: str, pos: int, names: dict, genders: dict[str, str],
         if spk.canonical not in names and " " not in spk.canonical and not (
                 spk.gender or genders.get(full) or (full == spk.canonical and _AGE_TAIL.search(
                     written))):
-            return Speaker(full, "org")  # "Acme" -> "Acme Networks" (or a first name): unsure
+            return Speaker(_first_named(spk.canonical, full, names), "org")  # "Acme" ->
+            # "Acme Networks" (or a first name): unsure
         if spk.gender:
             genders[full] = spk.gender
         spk = Speaker(full, "person", genders.get(full, spk.gender), spk.plural)
     return spk
+
+
+def _first_named(word: str, full: str, names: dict) -> str:
+    """``Acme said`` after ``Acme Airways`` and its unit ``Acme Connect``: a lone word that
+    starts several names, with nothing personal about it, is the one introduced first."""
+    cands = [n for _, n in names.get(FIRST_KEY + word, ())]
+    return cands[0] if len(set(cands)) > 1 else full
 
 
 _SURNAME_REF = re.compile(r"(?<![\w'’-] )(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr)\.? )?([A-Z][\w-]+)"

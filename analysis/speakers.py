@@ -798,6 +798,7 @@ def _is_title_word(tok: str) -> bool:
 
 
 _FIRST = "\x00"  # key prefix of the first-name entries in the :func:`full_names` index
+FIRST_KEY = _FIRST
 
 
 def _first_name(word: str, offset: int, names: dict[str, list[tuple[int, str]]]) -> str:

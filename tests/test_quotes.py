@@ -463,3 +463,15 @@ def test_places_after_the_predicate_names_real_names_and_the_latest_described_pe
               'my hands," said the 26-year-old. Wolves were top, and Naivalu was happy.')
     assert list(quotes_of(*bodies)["speaker"]) == [
         "Velvet Marr", "Al Dunn", "Clive Ash", "Ann Bell", "Semi Naivalu"]
+
+
+def test_a_title_after_titled_is_not_speech_at_any_length():
+    body = ('Acme published a preprint on Monday, titled "Stable cycling of ambient-temperature '
+            'sodium-sulphur cells with a layered carbon host", and said it worked.')
+    assert quotes_of(body).empty
+
+
+def test_a_lone_company_word_is_the_name_introduced_first():
+    body = ('Corva Airways is exploring a sale of its unit Corva Connect, people said. Corva Connect '
+            'lost money. Corva said in a statement that it "regularly reviews its portfolio".')
+    assert list(quotes_of(body)["speaker"]) == ["Corva Airways"]
