@@ -472,6 +472,7 @@ def test_a_title_after_titled_is_not_speech_at_any_length():
 
 
 def test_a_lone_company_word_is_the_name_introduced_first():
-    body = ('Corva Airways is exploring a sale of its unit Corva Connect, people said. Corva Connect '
-            'lost money. Corva said in a statement that it "regularly reviews its portfolio".')
+    body = ('Corva Airways is exploring a sale of its unit Corva Connect, people said. Corva '
+            'Connect lost money. Corva said in a statement that it "regularly reviews its '
+            'portfolio".')
     assert list(quotes_of(body)["speaker"]) == ["Corva Airways"]
