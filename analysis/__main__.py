@@ -14,6 +14,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check-fresh": ("analysis.freshness", "Fail when committed notebooks or figures are stale"),
     "quotes": ("analysis.quotes", "Print the quotes of a corpus (one JSON object per quote)"),
     "stance": ("analysis.stance", "Print holder x target stance of a corpus"),
+    "validate-quotes": ("analysis.quote_validation", "Score quotes against hand annotations"),
     "validate-sentiment": ("analysis.sentiment_validation", "Score sentiment against labels"),
     "validate-stance": ("analysis.stance_model", "Train and score the supervised stance model"),
     "report": ("analysis.report", "Execute notebooks on a corpus and export HTML reports"),
