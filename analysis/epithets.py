@@ -6,7 +6,8 @@ can hold. A ``the`` + lower-case words + noun speaking is taken as such an epith
 
 * at least one word before the noun is descriptive (not an institutional qualifier such as
   ``police``, ``defence``, ``club``, ``senior``, which make a role of their own), and
-* no unnamed person with that noun was introduced before (``a bond trader ... the bond trader``).
+* no unnamed person with that noun was introduced before (``a bond trader ... the bond trader``,
+  ``The listing agent for Acme says ... the listing agent said``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from analysis.speakers import (
 
 _DESCRIBED = re.compile(r"[Tt]he ((?:[a-z][a-z0-9-]* ){1,3})([a-z]+)")
 _NOT_PEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "insider",
-                         "person", "people", "official", "officials"})
+                         "person", "people", "official", "officials", "member", "employee",
+                         "staffer", "worker", "resident", "witness", "neighbour", "neighbor"})
+"""Nouns news uses for people it does not name (``the staff member told ...``)."""
 
 
 def described_person(written: str, spk: Speaker, body: str, pos: int) -> bool:
@@ -36,5 +39,6 @@ def described_person(written: str, spk: Speaker, body: str, pos: int) -> bool:
         return False  # "the veteran lock": any other noun, as the subject of a speech verb
     if all(w in ROLE_MODIFIERS or w in ORG_HEADS for w in mods):
         return False  # "the defence lawyer", "the club captain": a role of its own
-    intro = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother) (?:[\w-]+ ){{0,3}}{head}\b")
-    return not intro.search(body, max(0, pos - 3000), pos)
+    intro = re.compile(rf"\b(?:(?:[Aa]n?|[Oo]ne|[Aa]nother) (?:[\w-]+ ){{0,3}}{head}|"
+                       rf"[Tt]he {re.escape(m.group(1))}{head} (?:for|of|at))\b")
+    return not intro.search(body, max(0, pos - 3000), pos)  # "The listing agent for Acme"

@@ -761,7 +761,9 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                 cut == 0 and _ACRONYM_BEFORE.search(body, max(0, m.start() - 6), m.start())):
             continue  # "U.S. Imposed Tariffs Hit Chip Makers": a headline, not a name
         if cut == 0 and body[max(0, m.start() - 4):m.start()] == "the ":
-            continue  # "the Blue Lantern": a place or a thing, never a person
+            if len(toks) < 3:
+                continue  # "the Blue Lantern": a place or a thing, never a person
+            name = name[1:] if len(name) == len(toks) else name  # "for the Caribbean Jo Roe"
         if len(name) >= 2 and not any(t.isupper() and len(t) > 2 for t in name):
             index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
             index.setdefault(_FIRST + name[0], []).append((m.start(), " ".join(name)))

@@ -480,3 +480,14 @@ def test_a_lone_company_word_is_the_name_introduced_first():
             'Connect lost money. Corva said in a statement that it "regularly reviews its '
             'portfolio".')
     assert list(quotes_of(body)["speaker"]) == ["Corva Airways"]
+
+
+def test_unnamed_people_and_qualified_roles_are_not_epithets_and_a_place_before_a_name():
+    bodies = ('The listing agent for Vladi Isles says the island is fine. "This island was owned '
+              'by a golfer," the listing agent said.',
+              'Ann Wintour told her staffers. The staff member told Gawker: "A serious concern is '
+              'all the clothing that could get nibbled."',
+              'Debtors will talk, World Bank director for Latin America and the Caribbean Rainer '
+              'Steckhan said. "These countries are still prepared to negotiate," Steckhan said.')
+    assert list(quotes_of(*bodies)["speaker"]) == ["listing agent", "staff member",
+                                                   "Rainer Steckhan"]
