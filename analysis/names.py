@@ -1,4 +1,5 @@
-"""Extra entries for the per-article name index of :func:`analysis.speakers.full_names`.
+"""Name helpers for speakers: extra entries for the per-article name index of
+:func:`analysis.speakers.full_names`, gender cues, and look-ups on that index.
 
 ``Jo "Ace" Roe`` / ``Jo 'Ace' Roe``: a nickname in quote marks inside a name. The quote marks
 break the capitalised run, so the person is indexed here as ``Jo Roe`` (surname ``Roe``, first
@@ -66,3 +67,19 @@ def named_by_pronoun(body: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     out += [(m.start(2), m.group(2), "m" if m.group(1) else "f")
             for m in _REAL_NAME.finditer(body, lo, hi)]
     return sorted(out)
+
+
+def first_named(word: str, full: str, names: dict[str, list[tuple[int, str]]], first: str
+                ) -> str:
+    """``Acme said`` after ``Acme Airways`` and its unit ``Acme Connect``: a lone word that
+    starts several names, with nothing personal about it, is the one introduced first (``full``
+    otherwise; ``first`` is the key prefix of first-name entries)."""
+    cands = [n for _, n in names.get(first + word, ())]
+    return cands[0] if len(set(cands)) > 1 else full
+
+
+def surname_alone(body: str, full: str, pos: int) -> bool:
+    """Is the surname of ``full`` also written alone near ``pos`` (``Roe`` after ``Jo Roe``), as
+    news does for people and not for things ("Grand Slam", "Recovery Act")?"""
+    near = body[max(0, pos - 5000):pos + 5000]
+    return near.count(full.rsplit(" ", 1)[-1]) > near.count(full)

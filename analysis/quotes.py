@@ -40,7 +40,7 @@ from analysis.attribution import (
     verb_at,
 )
 from analysis.epithets import described_person
-from analysis.names import gender_cues, named_by_pronoun
+from analysis.names import first_named, gender_cues, named_by_pronoun, surname_alone
 from analysis.quote_marks import RawQuote, scan_double, scan_single
 from analysis.speakers import (
     DETERMINERS,
@@ -348,12 +348,12 @@ _VERDICT_RE = re.compile(r"\b(?:That|This|Such|Those|These) (?:was|is|were|are) 
 
 def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
                     windows: list[tuple[int, int]]) -> list[tuple[int, str, int]]:
-    """Indirect-speech speakers outside quotes: ``X said (that) ...``, ``For X, ...``."""
+    """Indirect-speech speakers outside quotes: ``X said (that) ...``, ``For X, ...``; each
+    ``(offset, text, flag)`` (flag -1: a weak mention, an antecedent but not a speaker)."""
     body, spans = doc.body, sorted((r.open, r.end) for q in quotes for r in [q.raw, *q.merged])
     starts = [s for s, _ in spans]
     out = []
-    hits = (m for lo, hi in windows for m in _MENTION_VERB.finditer(body, lo, hi))
-    for m in hits:
+    for m in (m for lo, hi in windows for m in _MENTION_VERB.finditer(body, lo, hi)):
         k = bisect.bisect_right(starts, m.start())
         if k and spans[k - 1][1] > m.start():
             continue  # inside a quote
@@ -361,33 +361,8 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
             r"[.!?]\s", body[m.end():starts[k]]
         ):
             continue  # the frame introducing the next quote
-        lo = max(doc.para_bounds(m.start())[0], m.start() - 200)
-        while body[lo - 1:lo].isalnum() or body[lo - 1:lo] in {"'", "’", "-"}:
-            lo += 1  # never start inside a word
-        s0 = sentence_start(body, lo, m.start())
-        toks = tokenize_spans(body[s0:m.end() + 40], s0)
-        words = [t for t, _, _ in toks]
-        v = next((i for i, t in enumerate(toks) if t[1] == m.start()), None)
-        if v is None or not verb_at(toks, v):
-            continue
-        if words[v].endswith("ing") and words[v].lower() != "according" and (
-                v == 0 or words[v - 1] not in {",", "as"}):
-            continue  # "a verbal warning": only ", adding/saying that ..." reports speech
-        according = words[v].lower() == "according"
-        if according or (v and words[v - 1] == "," and not words[v].endswith("g")):
-            np = np_forward(words, v + (2 if according else 1))
-            if np and np[1] < len(words) and words[np[1]] not in {",", ".", ";", "--", "-"}:
-                np = None  # ", said X" must end there: ", said the plan was" is not a speaker
-            if np is None and not according:
-                np = speaker_before(words, v)  # "X, who ..., said the plan was"
-        else:
-            np = speaker_before(words, v)
-            if np is None:
-                np = subject_np(words, v)
-                if np and speaker_of(" ".join(words[np[0]:np[1]])).kind != "role":
-                    np = None
-        if np:
-            out.append((toks[np[0]][1], body[toks[np[0]][1]:toks[np[1] - 1][2]], toks[np[0]][1]))
+        found = _verb_mention(doc, m)
+        out += [found] if found else []
     for m in (m for lo, hi in windows for m in _FOR_RE.finditer(body, lo, hi)):
         if speaker_of(m.group(1)).kind in {"person", "role"}:
             out.append((m.start(1), m.group(1), m.start(1)))
@@ -401,6 +376,40 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
     return (out + _subject_mentions(doc, names, windows, spans)
             + _titled_mentions(doc, quotes, windows)
             + _introduced_mentions(doc, quotes, windows))
+
+
+def _verb_mention(doc: _Doc, m: re.Match) -> tuple[int, str, int] | None:
+    """The speaker of the reporting verb ``m`` outside quotes (``X said that ...``, ``, said X``,
+    ``according to X``), as ``(offset, text, offset)``."""
+    body = doc.body
+    lo = max(doc.para_bounds(m.start())[0], m.start() - 200)
+    while body[lo - 1:lo].isalnum() or body[lo - 1:lo] in {"'", "’", "-"}:
+        lo += 1  # never start inside a word
+    s0 = sentence_start(body, lo, m.start())
+    toks = tokenize_spans(body[s0:m.end() + 40], s0)
+    words = [t for t, _, _ in toks]
+    v = next((i for i, t in enumerate(toks) if t[1] == m.start()), None)
+    if v is None or not verb_at(toks, v):
+        return None
+    if words[v].endswith("ing") and words[v].lower() != "according" and (
+            v == 0 or words[v - 1] not in {",", "as"}):
+        return None  # "a verbal warning": only ", adding/saying that ..." reports speech
+    according = words[v].lower() == "according"
+    if according or (v and words[v - 1] == "," and not words[v].endswith("g")):
+        np = np_forward(words, v + (2 if according else 1))
+        if np and np[1] < len(words) and words[np[1]] not in {",", ".", ";", "--", "-"}:
+            np = None  # ", said X" must end there: ", said the plan was" is not a speaker
+        if np is None and not according:
+            np = speaker_before(words, v)  # "X, who ..., said the plan was"
+    else:
+        np = speaker_before(words, v)
+        if np is None:
+            np = subject_np(words, v)
+            if np and speaker_of(" ".join(words[np[0]:np[1]])).kind != "role":
+                np = None
+    if not np:
+        return None
+    return toks[np[0]][1], body[toks[np[0]][1]:toks[np[1] - 1][2]], toks[np[0]][1]
 
 
 _AGE_TAIL = re.compile(r", \d{1,3},?\Z")
@@ -539,6 +548,34 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
     names = full_names(body, windows=whole or _windows(quotes, 5000))
     genders = gender_cues(body, whole or _windows(quotes, 5000),
                           lambda word, at: corefer(word, at, names))
+    history: list[_Mention] = []
+    orphans: list[_Quote] = []  # context quotes before any speaker: take the next one nearby
+    last: _Quote | None = None  # the latest context quote
+    for pos, _, item, weak in _events(doc, quotes, names, whole):
+        written = item.written if isinstance(item, _Quote) else item
+        if isinstance(item, _Quote) and item.frame is None:
+            item.speaker = _para_person(doc, item, names, history) or _latest(history, "any")
+            if item.speaker is None:
+                orphans.append(item)
+            last = item
+            continue
+        spk = _resolve_one(doc, written, pos, isinstance(item, _Quote), names, genders, history)
+        if spk is not None:
+            history.append(_Mention(pos, spk, weak))
+            for orphan in orphans if not weak else []:
+                if 0 <= pos - orphan.raw.end < 300:
+                    orphan.speaker = spk
+            orphans = orphans if weak else []
+            if last and not weak and not isinstance(item, _Quote) and _names_after(doc, last, pos):
+                last.speaker = spk  # '"...". Jo Roe says this often' / 'That was the view of'
+        if isinstance(item, _Quote):
+            item.speaker = spk
+
+
+def _events(doc: _Doc, quotes: list[_Quote], names: dict, whole: list[tuple[int, int]] | None
+            ) -> list[tuple[int, int, object, bool]]:
+    """Quotes (with their frame's speaker text) and speaker mentions in text order: (offset,
+    0 mention / 1 quote, the quote or the mention text, weak mention)."""
     events: list[tuple[int, int, object, bool]] = []
     for q in quotes:
         if q.frame:
@@ -553,47 +590,33 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
     for pos, written, flag in _frame_mentions(doc, quotes, names, windows):
         events.append((pos, 0, written, flag < 0))
     events.sort(key=lambda e: (e[0], e[1], not e[3]))  # at one place the weak mention first
-    history: list[_Mention] = []
-    orphans: list[_Quote] = []  # context quotes before any speaker: take the next one nearby
-    last: _Quote | None = None  # the latest context quote
-    for pos, _, item, weak in events:
-        written = item.written if isinstance(item, _Quote) else item
-        if isinstance(item, _Quote) and item.frame is None:
-            item.speaker = _para_person(doc, item, names, history) or _latest(history, "any")
-            if item.speaker is None:
-                orphans.append(item)
-            last = item
-            continue
-        spk = _canonical(written, pos, names, genders, body)
-        if spk.kind == "role" and (isinstance(item, _Quote) or _SHORT_ROLE.match(written)
-                                   or _generic_role(spk)):
-            spk = _role_reference(doc, written, spk, pos, history)
-        if spk.kind == "role" and described_person(written, spk, body, pos):
-            spk = _latest(history, "person") or _named_before(names, pos, _SOMEONE, genders) or spk
-        if spk.kind == "org" and spk.canonical.split(" ")[-1] in _GENERIC_ORGS and (
-                spk.canonical.islower() and written[:4] in {"the ", "The "}):
-            spk = next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"
-                        and m.speaker.canonical[:1].isupper()), None) or _appositive_org(
-                body, pos, spk)  # the company: Acme
-        head = written.rsplit(" ", 1)[-1].lower()
-        if spk.canonical == "person" and head in _TITLE_ROLES and written[:4] in {"the ", "The "}:
-            titled = _titled_person(body, head, pos)  # the Hornets boss: "boss Jo Roe"
-            spk = _canonical(titled[0].canonical, pos, names, genders, body) if titled else spk
-        if spk.kind == "pronoun" and spk.canonical == "person":
-            spk = _described_latest(history, names, pos, genders, body)
-        elif spk.kind == "pronoun":
-            spk = _latest(history, spk.canonical, genders) or _named_before(
-                names, pos, spk, genders)
-        if spk is not None:
-            history.append(_Mention(pos, spk, weak))
-            for orphan in orphans if not weak else []:
-                if 0 <= pos - orphan.raw.end < 300:
-                    orphan.speaker = spk
-            orphans = orphans if weak else []
-            if last and not weak and not isinstance(item, _Quote) and _names_after(doc, last, pos):
-                last.speaker = spk  # '"...". Jo Roe says this often' / 'That was the view of'
-        if isinstance(item, _Quote):
-            item.speaker = spk
+    return events
+
+
+def _resolve_one(doc: _Doc, written: str, pos: int, quoted: bool, names: dict,
+                 genders: dict[str, str], history: list[_Mention]) -> Speaker | None:
+    """The speaker meant by ``written`` at ``pos`` (a quote's frame when ``quoted``, else an
+    indirect-speech mention), given the speakers so far."""
+    body = doc.body
+    spk = _canonical(written, pos, names, genders, body)
+    if spk.kind == "role" and (quoted or _SHORT_ROLE.match(written) or _generic_role(spk)):
+        spk = _role_reference(doc, written, spk, pos, history)
+    if spk.kind == "role" and described_person(written, spk, body, pos):
+        spk = _latest(history, "person") or _named_before(names, pos, _SOMEONE, genders) or spk
+    if spk.kind == "org" and spk.canonical.split(" ")[-1] in _GENERIC_ORGS and (
+            spk.canonical.islower() and written[:4] in {"the ", "The "}):
+        spk = next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"
+                    and m.speaker.canonical[:1].isupper()), None) or _appositive_org(
+            body, pos, spk)  # the company: Acme
+    head = written.rsplit(" ", 1)[-1].lower()
+    if spk.canonical == "person" and head in _TITLE_ROLES and written[:4] in {"the ", "The "}:
+        titled = _titled_person(body, head, pos)  # the Hornets boss: "boss Jo Roe"
+        spk = _canonical(titled[0].canonical, pos, names, genders, body) if titled else spk
+    if spk.kind == "pronoun" and spk.canonical == "person":
+        return _described_latest(history, names, pos, genders, body)
+    if spk.kind == "pronoun":
+        return _latest(history, spk.canonical, genders) or _named_before(names, pos, spk, genders)
+    return spk
 
 
 def _names_after(doc: _Doc, q: _Quote, pos: int) -> bool:
@@ -777,16 +800,9 @@ def _described_latest(history: list[_Mention], names: dict, pos: int,
     if named and mention and named.canonical != mention.speaker.canonical:
         at = max(p for cands in names.values() for p, n in cands
                  if p < pos and n == named.canonical)
-        later = at > mention.pos and _surname_alone(body, named.canonical, pos)
+        later = at > mention.pos and surname_alone(body, named.canonical, pos)
         return named if later else mention.speaker
     return (mention.speaker if mention else None) or named
-
-
-def _surname_alone(body: str, full: str, pos: int) -> bool:
-    """Is the surname of ``full`` also written alone near ``pos`` (``Roe`` after ``Jo Roe``), as
-    news does for people and not for things ("Grand Slam", "Recovery Act")?"""
-    near = body[max(0, pos - 5000):pos + 5000]
-    return near.count(full.rsplit(" ", 1)[-1]) > near.count(full)
 
 
 def _canonical(written: str, pos: int, names: dict, genders: dict[str, str],
@@ -807,19 +823,12 @@ def _canonical(written: str, pos: int, names: dict, genders: dict[str, str],
         if spk.canonical not in names and " " not in spk.canonical and not (
                 spk.gender or genders.get(full) or (full == spk.canonical and _AGE_TAIL.search(
                     written))):
-            return Speaker(_first_named(spk.canonical, full, names), "org")  # "Acme" ->
+            return Speaker(first_named(spk.canonical, full, names, FIRST_KEY), "org")  # "Acme" ->
             # "Acme Networks" (or a first name): unsure
         if spk.gender:
             genders[full] = spk.gender
         spk = Speaker(full, "person", genders.get(full, spk.gender), spk.plural)
     return spk
-
-
-def _first_named(word: str, full: str, names: dict) -> str:
-    """``Acme said`` after ``Acme Airways`` and its unit ``Acme Connect``: a lone word that
-    starts several names, with nothing personal about it, is the one introduced first."""
-    cands = [n for _, n in names.get(FIRST_KEY + word, ())]
-    return cands[0] if len(set(cands)) > 1 else full
 
 
 _SURNAME_REF = re.compile(r"(?<![\w'’-] )(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr)\.? )?([A-Z][\w-]+)"
