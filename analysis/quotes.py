@@ -554,7 +554,8 @@ def _resolve_speakers(doc: _Doc, quotes: list[_Quote]) -> None:
     for pos, _, item, weak in _events(doc, quotes, names, whole):
         written = item.written if isinstance(item, _Quote) else item
         if isinstance(item, _Quote) and item.frame is None:
-            item.speaker = _para_person(doc, item, names, history) or _latest(history, "any")
+            item.speaker = (_pronoun_lead(doc, item, history, genders)
+                            or _para_person(doc, item, names, history) or _latest(history, "any"))
             if item.speaker is None:
                 orphans.append(item)
             last = item
@@ -847,6 +848,19 @@ def _para_person(doc: _Doc, q: _Quote, names: dict, history: list[_Mention]
     hits = [full for m in _SURNAME_REF.finditer(doc.body, lo, q.raw.open)
             if (full := corefer(m.group(1), m.start(), names)) in known and " " in full]
     return Speaker(hits[-1], "person") if hits else None
+
+
+_LEAD_PRONOUN = re.compile(r"(?:\A\s*|[.!?]\s+)(He|She) [a-z][^.!?]*[.!?:]?\s*\Z")
+
+
+def _pronoun_lead(doc: _Doc, q: _Quote, history: list[_Mention], genders: dict[str, str]
+                  ) -> Speaker | None:
+    """``She smiled. "..."``: a context quote right after a prose sentence whose subject is
+    he/she (in the same paragraph) is that person's."""
+    lo = doc.para_bounds(q.raw.open)[0]
+    lo = max(lo, q.raw.open - 300, *(doc.body.rfind(mark, lo, q.raw.open) + 1 for mark in '"“”'))
+    m = _LEAD_PRONOUN.search(doc.body[lo:q.raw.open])
+    return _latest(history, m.group(1).lower(), genders) if m else None
 
 
 _ORG_ALIASES = {"force": "Police|Constabulary|Force"}  # "the force" in police stories

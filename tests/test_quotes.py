@@ -491,3 +491,10 @@ def test_unnamed_people_and_qualified_roles_are_not_epithets_and_a_place_before_
               'Steckhan said. "These countries are still prepared to negotiate," Steckhan said.')
     assert list(quotes_of(*bodies)["speaker"]) == ["listing agent", "staff member",
                                                    "Rainer Steckhan"]
+
+
+def test_a_context_quote_after_a_he_or_she_sentence_takes_that_pronoun():
+    body = ('Ms Ann Roe spoke first. "A long quote here for you all," she said. Mr Tom Poe '
+            'disagreed. "Another long quote for this one," he said.\n\nShe smiled. "Well, we '
+            'shall see about that one."')
+    assert list(quotes_of(body)["speaker"]) == ["Ann Roe", "Tom Poe", "Ann Roe"]
