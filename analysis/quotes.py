@@ -609,6 +609,10 @@ def _resolve_one(doc: _Doc, written: str, pos: int, quoted: bool, names: dict,
         spk = next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"
                     and m.speaker.canonical[:1].isupper()), None) or _appositive_org(
             body, pos, spk)  # the company: Acme
+        spk = _plain_subject(doc, pos) or spk if spk.canonical.islower() else spk
+    if spk.kind == "role" and written[:4] in {"the ", "The "} and " " in spk.canonical:
+        titled = _titled_person(body, re.escape(written[4:]), pos)
+        spk = titled[0] if titled else spk  # "the former prime minister": the one named so
     head = written.rsplit(" ", 1)[-1].lower()
     if spk.canonical == "person" and head in _TITLE_ROLES and written[:4] in {"the ", "The "}:
         titled = _titled_person(body, head, pos)  # the Hornets boss: "boss Jo Roe"
@@ -654,6 +658,16 @@ def _sentence_subject_org(doc: _Doc, pos: int) -> str | None:
     np = np_forward(words, 0)
     spk = speaker_of(" ".join(words[np[0]:np[1]])) if np else None
     return spk.canonical if spk and spk.kind == "org" and spk.canonical[:1].isupper() else None
+
+
+def _plain_subject(doc: _Doc, pos: int) -> Speaker | None:
+    """``Acme Foods recalled the bars. In a statement, the company said``: a bare capitalised
+    name opening the sentence before (not ``Roe's lawyer, Jo Poe``) is the company."""
+    name = _previous_subject_org(doc, doc.para_bounds(pos)[0], pos)
+    if not name or not name[:1].isupper() or " " not in name:
+        return None  # "Shares in Acme slipped": one capitalised word may be a common noun
+    opening = re.compile(rf"(?:\A|\n|[.!?] ){re.escape(name)} [a-z]")
+    return Speaker(name, "org") if opening.search(doc.body[max(0, pos - 400):pos]) else None
 
 
 def _generic_role(spk: Speaker) -> bool:

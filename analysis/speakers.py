@@ -650,6 +650,9 @@ def _epithet(toks: list[str]) -> bool:
     if len(toks) >= 2 and toks[-1].lower() in PERSONAL_ROLES and all(
             is_name_token(t) or t.lower() in _EPITHET_ADJ for t in toks[:-1]):
         return True  # the Acme Town forward, the pop star: the player/star named before
+    if len(toks) >= 2 and toks[-1] in {"man", "woman"} and all(
+            is_name_token(t) and t.lower() not in FUNCTION_WORDS for t in toks[:-1]):
+        return True  # the Arsenal man: the player named before
     return one.lower().endswith("-year-old") or [t.lower() for t in toks[:2]] == ["world",
                                                                                 "number"]
 
@@ -686,8 +689,9 @@ def speaker_of(written: str) -> Speaker:
         elif tok != ".":
             cur.append(tok)
     pieces.append(cur)
-    pieces = [pieces[0], *(p for p in pieces[1:]  # ", reacting to ...": not the speaker
-                           if not (p and p[0].islower() and p[0].endswith("ing")))]
+    pieces = [pieces[0], *(p for p in pieces[1:]  # ", reacting to ...", ", who ...,": not
+                           if not (p and p[0].islower() and (  # the speaker
+                               p[0].endswith("ing") or p[0] in {"who", "whose", "which"})))]
     pieces = [part for piece in pieces for part in _split_person(piece)]
     found = [s for s in map(_normalise_piece, pieces) if s]
     if not found:

@@ -498,3 +498,14 @@ def test_a_context_quote_after_a_he_or_she_sentence_takes_that_pronoun():
             'disagreed. "Another long quote for this one," he said.\n\nShe smiled. "Well, we '
             'shall see about that one."')
     assert list(quotes_of(body)["speaker"]) == ["Ann Roe", "Tom Poe", "Ann Roe"]
+
+
+def test_company_after_a_plain_subject_relative_clauses_titled_phrases_and_club_men():
+    bodies = ('Acme Foods recalled the bars. In a statement, the company said: "Safety is our '
+              'first priority at all times."',
+              '"It was terrifying, I thought I was going to die," one resident, who did not want '
+              'to be named, said.',
+              'Former prime minister Jo Roe said the plan was flawed. "It will not work," the '
+              'former prime minister said.',
+              'Tom Poe scored twice. "I am just happy to help the team win," the Arsenal man said.')
+    assert list(quotes_of(*bodies)["speaker"]) == ["Acme Foods", "resident", "Jo Roe", "Tom Poe"]
