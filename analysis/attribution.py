@@ -151,6 +151,13 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
                            if words[k].islower() and verb_at(toks, k)), j)
         elif k is not None:
             j, hi = k + 1, k
+        for _ in range(2):  # "Roe, 54, from Leeds, told ...": appositions in a row
+            if verb_at(toks, _skip_aux(toks, j)) or words[hi] != ",":
+                break
+            k = next((k for k in range(j, min(len(words), j + 12)) if words[k] == ","), None)
+            if k is None:
+                break
+            j, hi = k + 1, k
     j = _participle_end(toks, j)  # "a diplomat following the talks told AFP"
     verb = verb_at(toks, _skip_aux(toks, j))
     if not verb or verb[0] == "according to" or _ING.search(words[_skip_aux(toks, j)]):

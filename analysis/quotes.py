@@ -378,6 +378,9 @@ def _frame_mentions(doc: _Doc, quotes: list[_Quote], names: dict,
             + _introduced_mentions(doc, quotes, windows))
 
 
+_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+
+
 def _verb_mention(doc: _Doc, m: re.Match) -> tuple[int, str, int] | None:
     """The speaker of the reporting verb ``m`` outside quotes (``X said that ...``, ``, said X``,
     ``according to X``), as ``(offset, text, offset)``."""
@@ -391,6 +394,8 @@ def _verb_mention(doc: _Doc, m: re.Match) -> tuple[int, str, int] | None:
     v = next((i for i, t in enumerate(toks) if t[1] == m.start()), None)
     if v is None or not verb_at(toks, v):
         return None
+    if v and words[v - 1].lower() in _PASSIVE and words[v].lower().endswith(("ed", "told")):
+        return None  # "Staff were told ...", "he was urged": the listener, not a speaker
     if words[v].endswith("ing") and words[v].lower() != "according" and (
             v == 0 or words[v - 1] not in {",", "as"}):
         return None  # "a verbal warning": only ", adding/saying that ..." reports speech
@@ -716,7 +721,19 @@ def _role_reference(doc: _Doc, written: str, spk: Speaker, pos: int,
             break
         if m.speaker.kind == "org" and m.speaker.canonical[:1].isupper():
             return Speaker(f"{m.speaker.canonical} {words[0]}", "role", spk.gender)
-    return spk
+    org = _earlier_subject_org(doc, para, pos)
+    return Speaker(f"{org} {words[0]}", "role", spk.gender) if org else spk
+
+
+def _earlier_subject_org(doc: _Doc, para: int, pos: int) -> str | None:
+    """``Acme cut 500 jobs. Staff were told. A spokesman said``: the organisation opening one
+    of the two sentences before the previous one, in the same paragraph."""
+    for _ in range(2):
+        pos = sentence_start(doc.body, para, pos + 1) - 2
+        org = _previous_subject_org(doc, para, pos) if pos > para + 2 else None
+        if org:
+            return org
+    return None
 
 
 _ANONYMOUS = frozenset({"source", "insider", "person"})
@@ -772,6 +789,9 @@ def _previous_subject_org(doc: _Doc, para: int, pos: int) -> str | None:
     spk = speaker_of(" ".join(words[np[0]:np[1]]))
     named = spk.kind == "person" and words[0][:1].isupper()  # "Acme Oil denied it."
     head = spk.kind == "org" and (spk.canonical[:1].isupper() or spk.canonical in ORG_HEADS)
+    if " " not in spk.canonical and spk.canonical[:1].isupper() and not re.search(
+            rf"[a-z,] {re.escape(spk.canonical)}\b", doc.body[max(0, pos - 3000):pos + 3000]):
+        return None  # "Staff were told.": capitalised only because it opens the sentence
     return spk.canonical if head or named else None
 
 

@@ -530,8 +530,9 @@ def _role_phrase(toks: list[str]) -> list[str]:
     kept = [t for t in toks if t.lower() not in DETERMINERS | ORDINALS and t not in GENERIC_ADJ]
     for i, tok in enumerate(kept[:-1]):
         if is_role(tok) and kept[i + 1].lower() in {"for", "of", "at"}:
-            org = [t for t in kept[i + 2:] if is_name_token(t)]
-            if org and len(org) == len(kept[i + 2:]):  # "Analysts at Acme": Acme analysts
+            org = kept[i + 2:]  # "Analysts at Acme", "spokesperson for the Department for
+            if org and is_name_token(org[0]) and is_name_token(org[-1]) and all(  # Education"
+                    is_name_token(t) or t in {"for", "of", "and", "&"} for t in org):
                 return org + [t.lower() if is_role(t) and t[1:].islower() else t
                               for t in kept[: i + 1]]
             tail = kept[i + 2:]

@@ -509,3 +509,13 @@ def test_company_after_a_plain_subject_relative_clauses_titled_phrases_and_club_
               'former prime minister said.',
               'Tom Poe scored twice. "I am just happy to help the team win," the Arsenal man said.')
     assert list(quotes_of(*bodies)["speaker"]) == ["Acme Foods", "resident", "Jo Roe", "Tom Poe"]
+
+
+def test_appositions_in_a_row_org_names_with_for_passive_listeners_and_earlier_subjects():
+    bodies = ('"This is a disgrace from start to finish," Roe, 54, from Leeds, told the Mirror.',
+              'A spokesperson for the Department for Education said: "We are investing in '
+              'schools across the country."',
+              'Acme Bank has cut 500 jobs, it announced on Monday. Staff were told in a meeting. '
+              'A spokesman said: "These decisions are never easy to make."')
+    assert list(quotes_of(*bodies)["speaker"]) == [
+        "Roe", "Department for Education spokesperson", "Acme Bank spokesman"]
