@@ -294,8 +294,8 @@ def before_frame(body: str, lo: int, hi: int) -> tuple[Frame, bool] | None:
                 return frame, False
         if np is None and (not gap or gap[-1] in {":", ","}):
             return None  # the verb right before the quote has no subject we can find
-        if np is None:
-            continue
+        if np is None or (words[0] == "As" and words[np[0] - 2:np[0]] == [",", "and"]):
+            continue  # "As X tweeted, and Y reported, "..."": X wrote the words
         if v == 0:  # Said Mr X: "..."
             gap = words[np[1]:]
         intro = not gap or gap[-1] == ":" or gap == [","] or (len(gap) <= 10 and gap[-1] == ",")
@@ -390,7 +390,14 @@ def _back_aux(words: list[str], v: int) -> int:
             v -= 1
         elif v > 1 and words[v - 2].lower() == "on" and words[v - 1].lower() in FUNCTION_WORDS:
             v -= 2
+        elif v > 2 and words[v - 1] == ")" and words[v - 3] == "(" and (
+                words[v - 2].lower() in _ASIDES):
+            v -= 3  # "Jo Roe (pictured) said"
         else:
             break
     return v
+
+
+_ASIDES = frozenset({"pictured", "above", "below", "left", "right", "centre", "center", "inset",
+                     "top", "bottom", "file"})
 

@@ -753,13 +753,16 @@ _TITLE_ABBR = {"governor": ("gov",), "senator": ("sen",), "detective": ("det",),
 
 
 def _titled_person(body: str, role: str, pos: int) -> tuple[Speaker, int] | None:
-    """The latest full name written right after ``role`` (any case) before ``pos``, and
-    where it was written."""
+    """The latest full name written right after ``role`` (any case) before ``pos``, or with
+    ``role`` in apposition (``Jo Roe, the Acme chief executive,``), and where it was written."""
     role = "|".join((role, *_TITLE_ABBR.get(role, ())))
     lo = max(0, pos - 3000)
     pattern = (rf"\b(?i:{role})\.? ((?:{NAME_TOKEN} ){{0,3}}{NAME_TOKEN})"
                rf"(?![\w'’-]| [A-Z])")
-    for m in reversed(list(re.finditer(pattern, body[lo:pos]))):
+    appos = (rf"((?:{NAME_TOKEN} ){{1,3}}{NAME_TOKEN}), (?:the |its |his |her |"
+             rf"[A-Z][\w'’-]*['’]s )?(?:[\w'’-]+ ){{0,3}}(?i:{role})(?=[,.])")  # "Jo Roe, the PM,"
+    found = [*re.finditer(pattern, body[lo:pos]), *re.finditer(appos, body[lo:pos])]
+    for m in sorted(found, key=lambda m: m.start(1), reverse=True):
         spk = speaker_of(m.group(1))
         if spk.kind == "person" and " " in spk.canonical:
             return spk, lo + m.start(1)

@@ -732,11 +732,14 @@ def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
         add_nicknames(body, lo, hi, index, _FIRST)
     kin = [m for lo, hi in windows or [(0, len(body))] for m in _KIN_START.finditer(body, lo, hi)]
     if kin:  # "... Mrs Jo Roe said. Her granddaughter, Ellie, said" / "her husband, Tom, said"
-        people = sorted((p, n) for k, v in index.items() if k[:1] != _FIRST for p, n in v)
+        people = sorted((p, n) for k, v in index.items() if k[:1] != _FIRST for p, n in v
+                        if _bare(n.rsplit(" ", 1)[-1].lower()) not in ORG_HEADS | _EVENTS)
         for m in kin:
             k = bisect.bisect_left(people, (m.start(), ""))
-            if k:
-                full = f"{m.group(1)} {people[k - 1][1].split(' ')[-1]}"  # a first name only:
+            family = _titled_surname(body, people[k - 1][0] if k else 0, m.start())
+            if k or family:
+                family = family or people[k - 1][1].split(" ")[-1]
+                full = f"{m.group(1)} {family}"  # a first name only:
                 bisect.insort(index.setdefault(_FIRST + m.group(1), []), (m.start(), full))
                 # the bare surname keeps pointing at the person the story is about
     return index
@@ -782,12 +785,25 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                     index[name[-1]].insert(-1, (first.start(1), f"{first.group(1)} {name[-1]}"))
 
 
+_EVENTS = frozenset({"awards", "games", "olympics", "cup", "championships", "festival", "prize",
+                     "trophy", "open", "series", "final", "league"})
+_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
+
+
+def _titled_surname(body: str, lo: int, hi: int) -> str | None:
+    """``Mr Vickers ... his brother John``: the surname of the latest ``Mr``/``Ms`` person
+    written after the latest full name (``lo``) and within 400 characters before ``hi``."""
+    found = list(_TITLED_SURNAME.finditer(body, max(lo + 1, hi - 400), hi))
+    return found[-1].group(1) if found else None
+
+
 _ACRONYM_BEFORE = re.compile(r"(?:[A-Z]\.){2,} \Z")
 _KIN_APPOS = re.compile(r"[^.!?\n]{0,80}? (?:and )?(?:his|her|their) (?:mother|father|wife|husband|"
                         r"son|daughter|brother|sister|partner), ([A-Z][a-z]+)(?=[,.])")
-_KIN_START = re.compile(r"(?<![\w'’-])(?:[Hh]is|[Hh]er|[Tt]heir) (?:mother|father|wife|"
+_KIN_START = re.compile(r"(?<![\w'’-])(?:(?:[Hh]is|[Hh]er|[Tt]heir) (?:mother|father|wife|"
                         r"husband|son|daughter|brother|sister|partner|granddaughter|grandson|"
-                        r"niece|nephew|grandmother|grandfather), ([A-Z][a-z]+)(?=[,.])")
+                        r"niece|nephew|grandmother|grandfather),? |(?:with|and) (?:wife|husband|"
+                        r"son|daughter|partner) )([A-Z][a-z]+)(?=[,.]| [a-z])")
 _COUPLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")
 _TITLE_WORDS = _words("""
 president minister prime chancellor secretary senator governor general mayor ambassador

@@ -519,3 +519,21 @@ def test_appositions_in_a_row_org_names_with_for_passive_listeners_and_earlier_s
               'A spokesman said: "These decisions are never easy to make."')
     assert list(quotes_of(*bodies)["speaker"]) == [
         "Roe", "Department for Education spokesperson", "Acme Bank spokesman"]
+
+
+def test_appositive_titles_kin_without_commas_asides_and_as_x_tweeted():
+    bodies = ('Jo Roe, the prime minister, spoke. "We will deliver on our promises," the prime '
+              'minister said.',
+              'Jo Roe, the Acme chief executive, spoke. "We will deliver growth this year," the '
+              'chief executive said.',
+              'Jo Roe runs the farm with husband Tom. "We work from dawn until dusk every single '
+              'day," Tom said.',
+              'The attacker, Al Zane, was shot by Mr Vickers. "He always put his community first," '
+              'his brother John said.',
+              'Rock star Ozzy Bourne missed the MTV Europe Awards. His wife Sharon agreed. "He has '
+              'done it, he has been there," she said.',
+              'Jo Roe (pictured) said: "I was terrified for my children that night."',
+              'As Greg Koenig tweeted, and Forbes reported, "If anyone thinks it costs less, they '
+              'are wrong."')
+    assert list(quotes_of(*bodies)["speaker"]) == [
+        "Jo Roe", "Jo Roe", "Tom Roe", "John Vickers", "Sharon Bourne", "Jo Roe", "Greg Koenig"]
