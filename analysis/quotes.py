@@ -49,6 +49,7 @@ from analysis.speakers import (
     LAY_PEOPLE,
     NAME_TOKEN,
     ORG_HEADS,
+    ROLE_MODIFIERS,
     Speaker,
     corefer,
     full_names,
@@ -616,7 +617,10 @@ def _resolve_one(doc: _Doc, written: str, pos: int, quoted: bool, names: dict,
             body, pos, spk)  # the company: Acme
         spk = _plain_subject(doc, pos) or spk if spk.canonical.islower() else spk
     if spk.kind == "role" and written[:4] in {"the ", "The "} and " " in spk.canonical:
-        titled = _titled_person(body, re.escape(written[4:]), pos)
+        *mods, head = spk.canonical.split(" ")
+        generic = head in _TITLE_ROLES and all(w in ROLE_MODIFIERS for w in mods)
+        titled = _titled_person(body, re.escape(written[4:]), pos) or (
+            _titled_person(body, head, pos) if generic else None)  # "the former minister"
         spk = titled[0] if titled else spk  # "the former prime minister": the one named so
     head = written.rsplit(" ", 1)[-1].lower()
     if spk.canonical == "person" and head in _TITLE_ROLES and written[:4] in {"the ", "The "}:
@@ -749,7 +753,8 @@ _TITLE_ROLES = frozenset({
 _TITLE_ABBR = {"governor": ("gov",), "senator": ("sen",), "detective": ("det",),
                "inspector": ("insp", "di"), "superintendent": ("supt",), "captain": ("capt",),
                "congressman": ("rep",), "congresswoman": ("rep",), "councillor": ("cllr",),
-               "prosecutor": ("attorney",)}
+               "prosecutor": ("attorney",), "minister": ("secretary",),
+               "boss": ("chief executive", "manager", "head coach", "chairman")}
 
 
 def _titled_person(body: str, role: str, pos: int) -> tuple[Speaker, int] | None:
@@ -757,7 +762,7 @@ def _titled_person(body: str, role: str, pos: int) -> tuple[Speaker, int] | None
     ``role`` in apposition (``Jo Roe, the Acme chief executive,``), and where it was written."""
     role = "|".join((role, *_TITLE_ABBR.get(role, ())))
     lo = max(0, pos - 3000)
-    pattern = (rf"\b(?i:{role})\.? ((?:{NAME_TOKEN} ){{0,3}}{NAME_TOKEN})"
+    pattern = (rf"\b(?i:{role})\.?,? ((?:{NAME_TOKEN} ){{0,3}}{NAME_TOKEN})"
                rf"(?![\w'’-]| [A-Z])")
     appos = (rf"((?:{NAME_TOKEN} ){{1,3}}{NAME_TOKEN}), (?:the |its |his |her |"
              rf"[A-Z][\w'’-]*['’]s )?(?:[\w'’-]+ ){{0,3}}(?i:{role})(?=[,.])")  # "Jo Roe, the PM,"
