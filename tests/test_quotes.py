@@ -540,8 +540,8 @@ def test_appositive_titles_kin_without_commas_asides_and_as_x_tweeted():
 
 
 def test_boss_and_minister_synonyms_and_a_role_before_its_name_with_a_comma():
-    bodies = ('Acme\'s chief executive, Jo Roe, spoke. "We will deliver growth this year," the boss '
-              'said.',
-              'Jo Roe, the former health secretary, said the plan was flawed. "It will not work at '
-              'all, in my view," the former minister said.')
+    bodies = ('Acme\'s chief executive, Jo Roe, spoke. "We will deliver growth this year," the '
+              'boss said.',
+              'Jo Roe, the former health secretary, said the plan was flawed. "It will not work '
+              'at all, in my view," the former minister said.')
     assert list(quotes_of(*bodies)["speaker"]) == ["Jo Roe", "Jo Roe"]
