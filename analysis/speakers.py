@@ -435,6 +435,8 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
             break  # the last capitalised word is the name itself ("... Mervyn King", "Jo Sen")
         if i and i == len(toks) - 2 and _first_name_role(toks, i):
             break  # "manager Dean Whitfield": a first name that is also a role noun
+        if _inner_honorific(toks, i):
+            continue  # "Hassan Sheikh Mohamud": part of the name
         if low in HONORIFICS or is_role(tok) or _POSS.search(tok) or low.endswith("-born") or (
             _bare(low) in ORG_HEADS
         ) or _hyphen_title(toks, i) or _agent_noun(toks, i):
@@ -494,6 +496,18 @@ def _agent_noun(toks: Sequence[str], i: int) -> bool:
             and tok.endswith(("er", "or", "ian", "ist")) and len(toks) - i > 2
             and tok not in FUNCTION_WORDS | DETERMINERS | ROLE_MODIFIERS
             and all(is_name_token(t) for t in toks[i + 1:]))
+
+
+def _inner_honorific(toks: Sequence[str], i: int) -> bool:
+    """``Sheikh`` in ``Hassan Sheikh Mohamud``: between a given name (not a title, role or
+    organisation word) and a surname it belongs to the name."""
+    if not (0 < i < len(toks) - 1 and toks[i] == "Sheikh"):
+        return False  # other titles after a capitalised word are titles ("First Lady Jo Roe")
+    prev = toks[i - 1]
+    return (is_name_token(prev) and is_name_token(toks[i + 1]) and not is_role(prev)
+            and prev.lower() not in HONORIFICS and not _is_title_word(prev)
+            and _bare(prev.lower()) not in ORG_HEADS and not _POSS.search(prev)
+            and not prev.isupper() and prev.lower() not in VERB_LEMMAS)  # "Said Mr Roe"
 
 
 def _short_surname(toks: Sequence[str], i: int) -> bool:
@@ -756,6 +770,8 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                 break
             if _short_surname(toks, i):
                 break
+            if _inner_honorific(toks, i):
+                continue
             if (low in FUNCTION_WORDS or low in HONORIFICS or _is_title_word(tok) or is_role(tok)
                     or (_POSS.search(tok) and i < len(toks) - 1) or _bare(low) in ORG_HEADS
                     or _hyphen_title(toks, i)):

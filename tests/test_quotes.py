@@ -545,3 +545,9 @@ def test_boss_and_minister_synonyms_and_a_role_before_its_name_with_a_comma():
               'Jo Roe, the former health secretary, said the plan was flawed. "It will not work '
               'at all, in my view," the former minister said.')
     assert list(quotes_of(*bodies)["speaker"]) == ["Jo Roe", "Jo Roe"]
+
+
+def test_sheikh_inside_a_name_and_the_president_named_with_it():
+    body = ('Somali President Hassan Sheikh Mahad urged calm. The Somali president said it was '
+            'done "with the full knowledge and agreement of" his government.')
+    assert list(quotes_of(body)["speaker"]) == ["Hassan Sheikh Mahad"]
