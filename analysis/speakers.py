@@ -756,7 +756,12 @@ def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
                 full = f"{m.group(1)} {family}"  # a first name only:
                 bisect.insort(index.setdefault(_FIRST + m.group(1), []), (m.start(), full))
                 # the bare surname keeps pointing at the person the story is about
-    return index
+    out = NameIndex(index)
+    for lo, hi in windows or [(0, len(body))]:
+        for m in _LONE_WORD.finditer(body, lo, hi):
+            if m.group(1) in index:  # "Roe said": a surname written alone
+                out.lone.setdefault(m.group(1), []).append(m.start(1))
+    return out
 
 
 def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, str]]]) -> None:
@@ -813,6 +818,7 @@ def _titled_surname(body: str, lo: int, hi: int) -> str | None:
     return found[-1].group(1) if found else None
 
 
+_LONE_WORD = re.compile(r"(?<![\w'’-] )(?<![\w'’.-])([A-Z][\w'’-]*\w)(?! [A-Z])(?![\w'’-])")
 _ACRONYM_BEFORE = re.compile(r"(?:[A-Z]\.){2,} \Z")
 _KIN_APPOS = re.compile(r"[^.!?\n]{0,80}? (?:and )?(?:his|her|their) (?:mother|father|wife|husband|"
                         r"son|daughter|brother|sister|partner), ([A-Z][a-z]+)(?=[,.])")
@@ -837,6 +843,14 @@ def _is_title_word(tok: str) -> bool:
 
 
 _FIRST = "\x00"  # key prefix of the first-name entries in the :func:`full_names` index
+
+
+class NameIndex(dict):
+    """The :func:`full_names` index, with ``lone``: surname -> offsets where it stands alone."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.lone: dict[str, list[int]] = {}
 FIRST_KEY = _FIRST
 
 
@@ -855,4 +869,18 @@ def corefer(canonical: str, offset: int, names: dict[str, list[tuple[int, str]]]
         return _first_name(canonical, offset, names)
     cands = names[canonical]
     before = [name for pos, name in cands if pos <= offset]
-    return before[-1] if before else cands[0][1]
+    if not before:
+        return cands[0][1]
+    return _established(canonical, [c for c in cands if c[0] <= offset], names) or before[-1]
+
+
+def _established(surname: str, before: list[tuple[int, str]],
+                 names: dict[str, list[tuple[int, str]]]) -> str | None:
+    """``Eamon Roe ... Roe, a quiet man, ... their daughter, Niamh Roe, ... Roe says``: a bare
+    surname already used for the first person keeps meaning that person when a relative is
+    later written in full (news calls relatives by their first names)."""
+    first_pos, first = before[0]
+    later = next((p for p, n in before if n != first), None)
+    lone = getattr(names, "lone", {}).get(surname, [])
+    k = bisect.bisect_right(lone, first_pos)
+    return first if later is not None and k < len(lone) and lone[k] < later else None

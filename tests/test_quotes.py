@@ -551,3 +551,9 @@ def test_sheikh_inside_a_name_and_the_president_named_with_it():
     body = ('Somali President Hassan Sheikh Mahad urged calm. The Somali president said it was '
             'done "with the full knowledge and agreement of" his government.')
     assert list(quotes_of(body)["speaker"]) == ["Hassan Sheikh Mahad"]
+
+
+def test_a_bare_surname_keeps_the_person_it_was_first_used_for():
+    body = ('Eamon Dunn, 71, plays the piano. Dunn, a quiet man, says little. Their daughter, '
+            'Niamh Dunn, is a teacher. "We are closing the club next month," Dunn says.')
+    assert list(quotes_of(body)["speaker"]) == ["Eamon Dunn"]
