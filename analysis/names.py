@@ -40,7 +40,10 @@ def gender_cues(body: str, windows: list[tuple[int, int]],
     offset to its full name. Names with contradicting cues (``Mr and Mrs Roe``) get none."""
     seen: dict[str, set[str]] = {}
     for lo, hi in windows:
-        for rx in (_TITLE_CUE, _POSSESSIVE_CUE):
+        text = body[lo:hi]
+        cues = ((_TITLE_CUE,) if "Mr" in text or "Ms" in text or "Miss" in text else ()) + (
+            (_POSSESSIVE_CUE,) if " his " in text or " her " in text else ())  # cheap guards
+        for rx in cues:
             for m in rx.finditer(body, lo, hi):
                 full = person(m.group(2) if rx is _TITLE_CUE else m.group(1), m.start())
                 if " " in full:
@@ -62,10 +65,13 @@ def named_by_pronoun(body: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     """``She was born Jo Roe`` / ``audiences know her as Jo Roe`` / ``Brother Al, real name Al
     Roe``: (offset, name, gender) of a person named in a predicate, whose gender the pronoun or
     the stage title gives; such a name is also the latest person for the next he/she."""
+    text = body[lo:hi]
     out = [(m.start(3), m.group(3), "m" if m.group(1) or m.group(2) else "f")
-           for m in _PREDICATE_NAME.finditer(body, lo, hi)]
+           for m in _PREDICATE_NAME.finditer(body, lo, hi)] if (
+        "born " in text or "named " in text or "called " in text or "er as " in text
+        or "im as " in text) else []
     out += [(m.start(2), m.group(2), "m" if m.group(1) else "f")
-            for m in _REAL_NAME.finditer(body, lo, hi)]
+            for m in _REAL_NAME.finditer(body, lo, hi)] if "real name" in text else []
     return sorted(out)
 
 

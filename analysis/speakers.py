@@ -744,7 +744,8 @@ def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
     for lo, hi in windows or [(0, len(body))]:
         _index_names(body, lo, hi, index)
         add_nicknames(body, lo, hi, index, _FIRST)
-    kin = [m for lo, hi in windows or [(0, len(body))] for m in _KIN_START.finditer(body, lo, hi)]
+    kin = [m for lo, hi in windows or [(0, len(body))] if _KIN_WORD.search(body, lo, hi)
+           for m in _KIN_START.finditer(body, lo, hi)]
     if kin:  # "... Mrs Jo Roe said. Her granddaughter, Ellie, said" / "her husband, Tom, said"
         people = sorted((p, n) for k, v in index.items() if k[:1] != _FIRST for p, n in v
                         if _bare(n.rsplit(" ", 1)[-1].lower()) not in ORG_HEADS | _EVENTS)
@@ -756,12 +757,7 @@ def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
                 full = f"{m.group(1)} {family}"  # a first name only:
                 bisect.insort(index.setdefault(_FIRST + m.group(1), []), (m.start(), full))
                 # the bare surname keeps pointing at the person the story is about
-    out = NameIndex(index)
-    for lo, hi in windows or [(0, len(body))]:
-        for m in _LONE_WORD.finditer(body, lo, hi):
-            if m.group(1) in index:  # "Roe said": a surname written alone
-                out.lone.setdefault(m.group(1), []).append(m.start(1))
-    return out
+    return NameIndex(index, body=body, windows=windows or [(0, len(body))])
 
 
 def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, str]]]) -> None:
@@ -818,7 +814,6 @@ def _titled_surname(body: str, lo: int, hi: int) -> str | None:
     return found[-1].group(1) if found else None
 
 
-_LONE_WORD = re.compile(r"(?<![\w'’-] )(?<![\w'’.-])([A-Z][\w'’-]*\w)(?! [A-Z])(?![\w'’-])")
 _ACRONYM_BEFORE = re.compile(r"(?:[A-Z]\.){2,} \Z")
 _KIN_APPOS = re.compile(r"[^.!?\n]{0,80}? (?:and )?(?:his|her|their) (?:mother|father|wife|husband|"
                         r"son|daughter|brother|sister|partner), ([A-Z][a-z]+)(?=[,.])")
@@ -826,6 +821,8 @@ _KIN_START = re.compile(r"(?<![\w'’-])(?:(?:[Hh]is|[Hh]er|[Tt]heir) (?:mother|
                         r"husband|son|daughter|brother|sister|partner|granddaughter|grandson|"
                         r"niece|nephew|grandmother|grandfather),? |(?:with|and) (?:wife|husband|"
                         r"son|daughter|partner) )([A-Z][a-z]+)(?=[,.]| [a-z])")
+_KIN_WORD = re.compile(r"wife|husband|son|daughter|mother|father|brother|sister|partner|niece|"
+                       r"nephew")  # a quick test before the slower _KIN_START scan
 _COUPLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")
 _TITLE_WORDS = _words("""
 president minister prime chancellor secretary senator governor general mayor ambassador
@@ -846,11 +843,20 @@ _FIRST = "\x00"  # key prefix of the first-name entries in the :func:`full_names
 
 
 class NameIndex(dict):
-    """The :func:`full_names` index, with ``lone``: surname -> offsets where it stands alone."""
+    """The :func:`full_names` index; :meth:`lone` gives the offsets where a surname stands alone
+    (looked up only for the rare surnames shared by several full names)."""
 
-    def __init__(self, *args: object) -> None:
-        super().__init__(*args)
-        self.lone: dict[str, list[int]] = {}
+    def __init__(self, index: dict, *, body: str = "", windows: Sequence[tuple[int, int]] = ()):
+        super().__init__(index)
+        self.body, self.windows = body, list(windows)
+        self._lone: dict[str, list[int]] = {}
+
+    def lone(self, surname: str) -> list[int]:
+        if surname not in self._lone:
+            rx = re.compile(rf"(?<![\w'’-] )(?<![\w'’.-]){re.escape(surname)}(?! [A-Z])(?![\w-])")
+            self._lone[surname] = [m.start() for lo, hi in self.windows
+                                   for m in rx.finditer(self.body, lo, hi)]
+        return self._lone[surname]
 FIRST_KEY = _FIRST
 
 
@@ -881,6 +887,8 @@ def _established(surname: str, before: list[tuple[int, str]],
     later written in full (news calls relatives by their first names)."""
     first_pos, first = before[0]
     later = next((p for p, n in before if n != first), None)
-    lone = getattr(names, "lone", {}).get(surname, [])
+    if later is None or not isinstance(names, NameIndex):
+        return None
+    lone = names.lone(surname)
     k = bisect.bisect_right(lone, first_pos)
-    return first if later is not None and k < len(lone) and lone[k] < later else None
+    return first if k < len(lone) and lone[k] < later else None
