@@ -569,32 +569,12 @@ _DEPENDENT_ROLES = frozenset({"aide", "spokesman", "spokeswoman", "spokesperson"
 
 def _normalise_piece(toks: list[str]) -> Speaker | None:
     """Normalise one appositive piece of a speaker phrase."""
-    if len(toks) > 1 and toks[-1].lower() in DOCUMENT_NOUNS:  # "Mr Roe's statement": Mr Roe
-        toks = toks[:-1]
-        toks[-1] = _bare(toks[-1]) or toks[-1]
-    toks = [t for t in toks if t not in {"'s", "’s"}]
-    if len(toks) > 1 and toks[-1].islower():  # "the California-based company": the company
-        toks = [t for t in toks if not t.lower().endswith("-based")]
-    if len(toks) > 2 and toks[0].lower() in {"one", "another"} and toks[1] == "of":
-        toks = toks[2:]  # one of the sources: a source
-        if is_role(toks[-1]) and toks[-1].endswith("s") and toks[-1][:-1].lower() in ROLE_NOUNS:
-            toks = [*toks[:-1], toks[-1][:-1]]
-    while toks and toks[0].lower() in DETERMINERS | ORDINALS:
-        toks = toks[1:]
+    toks = _piece_tokens(toks)
     if not toks:
         return None
-    for i, tok in enumerate(toks[:-2]):  # "an aide to Senator Jo Roe": the aide speaks
-        if tok.lower() in _DEPENDENT_ROLES and toks[i + 1] in {"to", "for"}:
-            rest = toks[i + 2:]
-            org = any(_bare(t.lower()) in ORG_HEADS for t in rest)
-            boss = None if org else _person_tokens(rest)
-            if boss and tok.lower().startswith("spokes") and not boss[1] and not any(
-                    t.lower() in HONORIFICS for t in rest):  # spokeswoman for Acme Oil
-                return Speaker(f"{' '.join(boss[0])} {tok.lower()}", "role",
-                               _role_gender(tok.lower()))
-            if boss and (len(boss[0]) > 1 or boss[1]):
-                return Speaker(f"{tok.lower()} {toks[i + 1]} {' '.join(boss[0])}", "role",
-                               _role_gender(tok.lower()))
+    dependent = _dependent_role(toks)
+    if dependent:
+        return dependent
     person = _person_tokens(toks)
     if person and len(person[0]) == 1 and len(toks) == 3 and _POSS.search(toks[0]) and (
             toks[1].lower() in _KIN) and is_name_token(toks[0]):
@@ -610,15 +590,55 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
     if toks[-1].isalpha() and toks[-1].islower() and len(toks) > 1 and (
             _bare(toks[-1].lower()) not in ORG_HEADS):
         return Speaker(" ".join(_role_phrase(toks)), "role", "", toks[-1].endswith("s"))
+    return _org_piece(toks)
+
+
+def _piece_tokens(toks: list[str]) -> list[str]:
+    """Tokens of a piece without document nouns, ``-based``, ``one of`` and determiners."""
+    if len(toks) > 1 and toks[-1].lower() in DOCUMENT_NOUNS:  # "Mr Roe's statement": Mr Roe
+        toks = toks[:-1]
+        toks[-1] = _bare(toks[-1]) or toks[-1]
+    toks = [t for t in toks if t not in {"'s", "’s"}]
+    if len(toks) > 1 and toks[-1].islower():  # "the California-based company": the company
+        toks = [t for t in toks if not t.lower().endswith("-based")]
+    if len(toks) > 2 and toks[0].lower() in {"one", "another"} and toks[1] == "of":
+        toks = toks[2:]  # one of the sources: a source
+        if is_role(toks[-1]) and toks[-1].endswith("s") and toks[-1][:-1].lower() in ROLE_NOUNS:
+            toks = [*toks[:-1], toks[-1][:-1]]
+    while toks and toks[0].lower() in DETERMINERS | ORDINALS:
+        toks = toks[1:]
+    return toks
+
+
+def _dependent_role(toks: list[str]) -> Speaker | None:
+    """``an aide to Senator Jo Roe``: the aide speaks; ``spokeswoman for Acme Oil``."""
+    for i, tok in enumerate(toks[:-2]):
+        if tok.lower() in _DEPENDENT_ROLES and toks[i + 1] in {"to", "for"}:
+            rest = toks[i + 2:]
+            org = any(_bare(t.lower()) in ORG_HEADS for t in rest)
+            boss = None if org else _person_tokens(rest)
+            if boss and tok.lower().startswith("spokes") and not boss[1] and not any(
+                    t.lower() in HONORIFICS for t in rest):  # spokeswoman for Acme Oil
+                return Speaker(f"{' '.join(boss[0])} {tok.lower()}", "role",
+                               _role_gender(tok.lower()))
+            if boss and (len(boss[0]) > 1 or boss[1]):
+                return Speaker(f"{tok.lower()} {toks[i + 1]} {' '.join(boss[0])}", "role",
+                               _role_gender(tok.lower()))
+    return None
+
+
+def _org_piece(toks: list[str]) -> Speaker:
+    """An organisation: ``Acme's commerce ministry`` -> the ministry; ``the union FNV Havens``
+    -> the name after a generic organisation noun."""
     if len(toks) > 2 and _POSS.search(toks[0]) and all(t.isalpha() and t.islower()
                                                        for t in toks[1:]):
-        toks = toks[1:]  # "Acme's commerce ministry": the ministry (possessives go, as for roles)
+        toks = toks[1:]  # possessives go, as for roles
     k = len(toks)
     while k > 0 and is_name_token(toks[k - 1]):
         k -= 1
     if 0 < k < len(toks) and toks[k - 1].islower() and (
             _bare(toks[k - 1]) in ORG_HEADS or k == 1):
-        toks = toks[k:]  # "the union FNV Havens": the name after a generic organisation noun
+        toks = toks[k:]
     return Speaker(" ".join(toks), "org", "", False)
 
 
