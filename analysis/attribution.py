@@ -142,28 +142,37 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
     quoted = _quoted_as_saying(toks, words, np[1])
     if quoted:
         return quoted
-    j = hi = np[1]
-    if j < len(words) and words[j] in _APPOS:  # appositive: X, chief of Y, said / X - ... -
-        close = {words[j]} if words[j] != "(" else {")"}
-        k = next((k for k in range(j + 1, min(len(words), j + 16)) if words[k] in close), None)
-        if k is None and words[j] == ",":  # "X, from Acme told ...": an unclosed apposition
-            j = hi = next((k for k in range(j + 2, min(len(words), j + 12))
-                           if words[k].islower() and verb_at(toks, k)), j)
-        elif k is not None:
-            j, hi = k + 1, k
-        for _ in range(2):  # "Roe, 54, from Leeds, told ...": appositions in a row
-            if verb_at(toks, _skip_aux(toks, j)) or words[hi] != ",":
-                break
-            k = next((k for k in range(j, min(len(words), j + 12)) if words[k] == ","), None)
-            if k is None:
-                break
-            j, hi = k + 1, k
+    j, hi = _past_appositions(toks, np[1])
     j = _participle_end(toks, j)  # "a diplomat following the talks told AFP"
     verb = verb_at(toks, _skip_aux(toks, j))
     if not verb or verb[0] == "according to" or _ING.search(words[_skip_aux(toks, j)]):
         return None
     end = _skip_aux(toks, j) + verb[1]
     return Frame(verb[0], *_span(toks, np[0], hi), "after", _clause_end(toks, end))
+
+
+def _past_appositions(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int]:
+    """Index after the appositions that follow a speaker ending at ``j`` (``X, chief of Y,
+    said`` / ``X - ... -`` / ``Roe, 54, from Leeds, told``) and the speaker's new end."""
+    words = [t for t, _, _ in toks]
+    hi = j
+    if j >= len(words) or words[j] not in _APPOS:
+        return j, hi
+    close = {words[j]} if words[j] != "(" else {")"}
+    k = next((k for k in range(j + 1, min(len(words), j + 16)) if words[k] in close), None)
+    if k is None and words[j] == ",":  # "X, from Acme told ...": an unclosed apposition
+        j = hi = next((k for k in range(j + 2, min(len(words), j + 12))
+                       if words[k].islower() and verb_at(toks, k)), j)
+    elif k is not None:
+        j, hi = k + 1, k
+    for _ in range(2):  # appositions in a row
+        if verb_at(toks, _skip_aux(toks, j)) or words[hi] != ",":
+            break
+        k = next((k for k in range(j, min(len(words), j + 12)) if words[k] == ","), None)
+        if k is None:
+            break
+        j, hi = k + 1, k
+    return j, hi
 
 
 def _participle_end(toks: list[tuple[str, int, int]], j: int) -> int:
