@@ -445,21 +445,10 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
             kind_of_firm = by_org and tok.islower()  # "carmaker Hoshida Motor": a company
             gender = HONORIFICS.get(low, gender) or _role_gender(low) or gender
     name = [t for t in toks[cut:] if t.lower() not in POSTNOMINALS]
-    if titled:  # keep the trailing run of name words ("director of rugby Jo Bloggs")
-        k = len(name)
-        while k > 0 and (is_name_token(name[k - 1]) or name[k - 1] in NAME_PARTICLES):
-            k -= 1
-        if len(name) - k >= 3 and k > 0 and name[k - 1].lower() in CONNECTORS | DETERMINERS:
-            k += 1  # "of the Treasury Jo Bloggs": the first capitalised word is the office
-        elif len(name) - k == 1 and k > 0 and name[k - 1].lower() in CONNECTORS | DETERMINERS:
-            return None  # "Archbishop of Canterbury": a title, not a name
-        elif k > 0 and name[k - 1] == "at":
-            return None  # "analysts at Acme Bank": where the role works
-        elif by_org and k > 0 and name[k - 1].lower() in CONNECTORS:
-            return None  # "Department of Health and Social Care": still the organisation
-        name = name[k:]
-        while name and name[0] in NAME_PARTICLES:
-            name = name[1:]
+    if titled:
+        name = _trailing_name(name, by_org=by_org)
+        if name is None:
+            return None
     if not titled and len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):
         name = name[1:]  # "American Jo Ann Roe": a nationality word before the name
     if by_org and (len(name) < 2 or (kind_of_firm and cut == len(toks) - len(name))):
@@ -473,6 +462,26 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
     if len(name) == 1 and not titled and toks[:cut] == [] and len(toks) > 1:
         return None
     return name, gender
+
+
+def _trailing_name(name: list[str], *, by_org: bool) -> list[str] | None:
+    """The trailing run of name words after a title (``director of rugby Jo Bloggs``), or
+    None when the words after the title are an office or a place, not a name."""
+    k = len(name)
+    while k > 0 and (is_name_token(name[k - 1]) or name[k - 1] in NAME_PARTICLES):
+        k -= 1
+    if len(name) - k >= 3 and k > 0 and name[k - 1].lower() in CONNECTORS | DETERMINERS:
+        k += 1  # "of the Treasury Jo Bloggs": the first capitalised word is the office
+    elif len(name) - k == 1 and k > 0 and name[k - 1].lower() in CONNECTORS | DETERMINERS:
+        return None  # "Archbishop of Canterbury": a title, not a name
+    elif k > 0 and name[k - 1] == "at":
+        return None  # "analysts at Acme Bank": where the role works
+    elif by_org and k > 0 and name[k - 1].lower() in CONNECTORS:
+        return None  # "Department of Health and Social Care": still the organisation
+    name = name[k:]
+    while name and name[0] in NAME_PARTICLES:
+        name = name[1:]
+    return name
 
 
 _HYPHEN_TITLE = re.compile(r"[A-Z][a-z]+-[a-z][a-z-]*")
