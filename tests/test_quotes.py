@@ -557,3 +557,13 @@ def test_a_bare_surname_keeps_the_person_it_was_first_used_for():
     body = ('Eamon Dunn, 71, plays the piano. Dunn, a quiet man, says little. Their daughter, '
             'Niamh Dunn, is a teacher. "We are closing the club next month," Dunn says.')
     assert list(quotes_of(body)["speaker"]) == ["Eamon Dunn"]
+
+
+def test_counterpart_is_a_role_and_a_later_title_gives_the_gender():
+    bodies = ('Tim Azar spoke first. "We offer guarantees in writing," he said. His Uzbek '
+              'counterpart, Dila Rahim, was unmoved. "Guarantees on paper are worth nothing," she '
+              'said.',
+              'Kim Lowe met Sam Patel. "We have done all the work," Lowe said. "There is a lot '
+              'more to do," Patel said. "I disagree with that, sadly," she said. Mr Patel left.')
+    assert list(quotes_of(*bodies)["speaker"]) == ["Tim Azar", "Dila Rahim", "Kim Lowe",
+                                                   "Sam Patel", "Kim Lowe"]
