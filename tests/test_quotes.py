@@ -126,21 +126,15 @@ def test_fixture_articles_match_hand_annotation():
 
 
 def test_fixture_scores_with_the_overlap_scorer():
-    from quote_scoring import score_quotes
+    from analysis.quote_validation import load_annotations, score_matches, validate_quotes
 
-    from analysis.corpus import load_articles
-
-    got = extract_quotes(load_articles(FIXTURES)[0])
-    expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
-    gold = {doc: pairs + expected["_known_misses"].get(doc, [])
-            for doc, pairs in expected.items() if not doc.startswith("_")}
-    scores = score_quotes(got, gold)
+    gold = load_annotations(FIXTURES / "expected.json")  # with the known misses
+    scores = score_matches(validate_quotes(FIXTURES, gold))
     assert (scores["gold"], scores["found"], scores["matched"]) == (529, 520, 520)
     assert round(scores["f1"], 4) == round(2 * 520 / (529 + 520), 4) == 0.9914
+    expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
     n_wrong = sum(map(len, expected["_known_wrong_speakers"].values()))
     assert n_wrong == 4 and scores["speaker_acc"] == (520 - n_wrong) / 520
-    missing = score_quotes(got.iloc[1:], gold)  # the scorer itself: one quote dropped
-    assert (missing["matched"], missing["found"]) == (519, 519)
 
 
 def test_wire_and_feature_conventions():
