@@ -141,9 +141,10 @@ def cli(argv: list[str]) -> int:
     scores = score_matches(matches)
     if args.details:
         for row in matches[matches["outcome"] != "right"].itertuples(index=False):
-            text = (row.gold_quote or row.quote)[:40]
-            gold, got = (s if isinstance(s, str) else "-" for s in (row.gold_speaker, row.speaker))
-            print(f"{row.outcome:<13} {row.doc_id}: {text!r} gold={gold} found={got}")
+            text, gold, got = (v if isinstance(v, str) else "-" for v in (
+                row.gold_quote if row.outcome != "extra" else row.quote,
+                row.gold_speaker, row.speaker))
+            print(f"{row.outcome:<13} {row.doc_id}: {text[:40]!r} gold={gold} found={got}")
     print(f"{scores['gold']} gold quotes, {scores['found']} found, {scores['matched']} matched; "
           f"precision {100 * scores['precision']:.2f}, recall {100 * scores['recall']:.2f}")
     print(f"quote-F1 {100 * scores['f1']:.2f}")

@@ -84,6 +84,12 @@ def test_cli_prints_f1_and_speaker_accuracy_last(tmp_path, capsys):
     assert lines[0] == ("wrong speaker story: 'We will check it again next' gold=council "
                         "found=Jo Roe")
     assert lines[-2:] == ["quote-F1 100.00", "speaker-accuracy 50.00"]
+    (folder / "expected.json").write_text(json.dumps({"story": [["Not said", "Al Poe"]]}))
+    assert cli([str(folder), "--details"]) == 0
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        "missed        story: 'Not said' gold=Al Poe found=-",
+        "extra         story: 'The bridge is safe for everyone' gold=- found=Jo Roe",
+        "extra         story: 'We will check it again next year' gold=- found=Jo Roe"]
     assert cli([str(folder), "--expected", str(folder / "none.json")]) == 2
 
 
