@@ -1,0 +1,201 @@
+"""Role and organisation back-references: who ``the official``, ``the judge``, ``a company
+spokesman`` or ``the company said`` point to, looked up in the text and history before them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.attribution import sentence_end, sentence_start, subject_np
+from analysis.quote_records import Doc, Mention
+from analysis.speakers import (
+    FUNCTION_WORDS,
+    NAME_TOKEN,
+    ORG_HEADS,
+    Speaker,
+    np_forward,
+    speaker_of,
+    tokenize_spans,
+)
+
+GENERIC_ORGS = frozenset({"company", "firm", "group", "carmaker", "airline", "bank", "lender",
+                           "retailer", "insurer", "manufacturer", "operator", "chipmaker",
+                           "utility", "club", "charity", "broadcaster", "newspaper", "agency",
+                           "giant", "chain", "supermarket", "startup", "start-up", "miner"})
+"""``the company said``: the organisation named before (the latest one spoken of)."""
+
+
+def appositive_org(body: str, pos: int, spk: Speaker) -> Speaker:
+    """``His former club, Acme Rovers, ...`` then ``the club said``: the name in apposition."""
+    head = spk.canonical.split(" ")[-1]
+    pattern = rf"\b{re.escape(head)}, ([A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){{0,3}})[,.]"
+    found = list(re.finditer(pattern, body[max(0, pos - 1500):pos]))
+    return Speaker(found[-1].group(1), "org") if found else spk
+
+
+SHORT_ROLE = re.compile(r"(?:[Tt]he|[Aa]n?) (?:[a-z]+ )?[a-z]+\Z")
+_SPOKES = ("spokesman", "spokeswoman", "spokesperson")
+
+
+def _sentence_subject_org(doc: Doc, pos: int) -> str | None:
+    """``Acme Co. is trying ..., a spokesman for the manufacturer said``: the capitalised
+    organisation that opens the sentence."""
+    s0 = sentence_start(doc.body, doc.para_bounds(pos)[0], pos)
+    words = [t for t, _, _ in tokenize_spans(doc.body[s0:pos])]
+    np = np_forward(words, 0)
+    spk = speaker_of(" ".join(words[np[0]:np[1]])) if np else None
+    return spk.canonical if spk and spk.kind == "org" and spk.canonical[:1].isupper() else None
+
+
+def plain_subject(doc: Doc, pos: int) -> Speaker | None:
+    """``Acme Foods recalled the bars. In a statement, the company said``: a bare capitalised
+    name opening the sentence before (not ``Roe's lawyer, Jo Poe``) is the company."""
+    name = _previous_subject_org(doc, doc.para_bounds(pos)[0], pos)
+    if not name or not name[:1].isupper() or " " not in name:
+        return None  # "Shares in Acme slipped": one capitalised word may be a common noun
+    opening = re.compile(rf"(?:\A|\n|[.!?] ){re.escape(name)} [a-z]")
+    return Speaker(name, "org") if opening.search(doc.body[max(0, pos - 400):pos]) else None
+
+
+def generic_role(spk: Speaker) -> bool:
+    """``a spokesman for the company`` -> "company spokesman": its organisation is named before."""
+    words = spk.canonical.split(" ")
+    return (spk.kind == "role" and 2 <= len(words) <= 3 and words[-2] in GENERIC_ORGS
+            and words[-1] in _SPOKES and spk.canonical.islower())  # "airplane manufacturer"
+
+
+def role_reference(doc: Doc, written: str, spk: Speaker, pos: int,
+                    history: list[Mention]) -> Speaker:
+    """Short roles that point back: ``the official`` -> the ``economy ministry official``
+    introduced before; ``a spokesperson`` -> the organisation speaking in that paragraph;
+    ``an agency spokeswoman`` -> the ``X Agency`` named before."""
+    words = spk.canonical.split(" ")
+    if generic_role(spk):  # "a spokesman for the company"
+        org = next((m.speaker.canonical for m in reversed(history[-50:])
+                    if m.speaker.kind == "org" and m.speaker.canonical[:1].isupper()), None)
+        org = org or _sentence_subject_org(doc, pos)
+        return Speaker(f"{org} {words[-1]}", "role", spk.gender) if org else spk
+    if not SHORT_ROLE.match(written) or len(words) > 2:
+        return spk
+    if len(words) == 1 and written[:4] in {"the ", "The "}:
+        titled = titled_person(doc.body, words[0], pos) if words[0] in TITLE_ROLES else None
+        for m in reversed(history[-50:]):
+            if m.speaker.kind == "role" and m.speaker.canonical.endswith(" " + words[0]):
+                return titled[0] if titled and titled[1] > m.pos else m.speaker
+        if words[0] in _ANONYMOUS:  # "A source close to X said ... The insider added"
+            for m in reversed(history[-10:]):
+                if m.speaker.kind == "role" and m.speaker.canonical.split(" ")[-1] in _ANONYMOUS:
+                    return m.speaker
+        if titled:  # the judge: the person named after the title, when written later
+            return titled[0]
+    if words[-1] not in _SPOKES:
+        return spk
+    if len(words) == 2:
+        org = named_org(doc.body, pos, Speaker(words[0], "org"))
+        return Speaker(f"{org.canonical} {words[1]}", "role", spk.gender) if (
+            org.canonical != words[0]) else spk
+    para = doc.para_bounds(pos)[0]
+    org = _previous_subject_org(doc, para, pos)
+    if org:
+        return Speaker(f"{org} {words[0]}", "role", spk.gender)
+    for m in reversed(history[-10:]):
+        if m.pos < para:
+            break
+        if m.speaker.kind == "org" and m.speaker.canonical[:1].isupper():
+            return Speaker(f"{m.speaker.canonical} {words[0]}", "role", spk.gender)
+    org = _earlier_subject_org(doc, para, pos)
+    return Speaker(f"{org} {words[0]}", "role", spk.gender) if org else spk
+
+
+def _earlier_subject_org(doc: Doc, para: int, pos: int) -> str | None:
+    """``Acme cut 500 jobs. Staff were told. A spokesman said``: the organisation opening one
+    of the two sentences before the previous one, in the same paragraph."""
+    for _ in range(2):
+        pos = sentence_start(doc.body, para, pos + 1) - 2
+        org = _previous_subject_org(doc, para, pos) if pos > para + 2 else None
+        if org:
+            return org
+    return None
+
+
+_ANONYMOUS = frozenset({"source", "insider", "person"})
+TITLE_ROLES = frozenset({
+    "judge", "senator", "minister", "secretary", "president", "governor", "mayor", "coach",
+    "manager", "captain", "chancellor", "prosecutor", "ambassador", "commissioner", "chairman",
+    "chairwoman", "inspector", "detective", "sheriff", "premier", "skipper", "congressman",
+    "congresswoman", "councillor", "lawmaker", "executive", "superintendent", "boss",
+    "spokesman", "spokeswoman", "spokesperson"})
+"""``the judge said`` after ``U.S. District Judge Jo Roe``: the person who holds the title."""
+
+
+_TITLE_ABBR = {"governor": ("gov",), "senator": ("sen",), "detective": ("det",),
+               "inspector": ("insp", "di"), "superintendent": ("supt",), "captain": ("capt",),
+               "congressman": ("rep",), "congresswoman": ("rep",), "councillor": ("cllr",),
+               "prosecutor": ("attorney",), "minister": ("secretary",),
+               "boss": ("chief executive", "manager", "head coach", "chairman")}
+
+
+def titled_person(body: str, role: str, pos: int) -> tuple[Speaker, int] | None:
+    """The latest full name written right after ``role`` (any case) before ``pos``, or with
+    ``role`` in apposition (``Jo Roe, the Acme chief executive,``), and where it was written."""
+    role = "|".join((role, *_TITLE_ABBR.get(role, ())))
+    lo = max(0, pos - 3000)
+    pattern = (rf"\b(?i:{role})\.?,? ((?:{NAME_TOKEN} ){{0,3}}{NAME_TOKEN})"
+               rf"(?![\w'’-]| [A-Z])")
+    appos = (rf"((?:{NAME_TOKEN} ){{1,3}}{NAME_TOKEN}), (?:the |its |his |her |"
+             rf"[A-Z][\w'’-]*['’]s )?(?:[\w'’-]+ ){{0,3}}(?i:{role})(?=[,.])")  # "Jo Roe, the PM,"
+    found = [*re.finditer(pattern, body[lo:pos]), *re.finditer(appos, body[lo:pos])]
+    for m in sorted(found, key=lambda m: m.start(1), reverse=True):
+        spk = speaker_of(m.group(1))
+        if spk.kind == "person" and " " in spk.canonical:
+            return spk, lo + m.start(1)
+    return None
+
+
+def _previous_subject_org(doc: Doc, para: int, pos: int) -> str | None:
+    """``But Acme denied it. A spokesperson said``: the organisation that is the subject of the
+    sentence before (or, at a paragraph start, of the previous paragraph's first sentence)."""
+    s0 = sentence_start(doc.body, para, pos + 1)
+    if s0 - 2 <= para:
+        if para < 2:
+            return None
+        s_prev, s0 = doc.para_bounds(para - 2)[0], para  # the paragraph before
+        s0 = min(s0, sentence_end(doc.body, s_prev, s0))
+    else:
+        s_prev = sentence_start(doc.body, para, s0 - 2)
+    toks = tokenize_spans(doc.body[s_prev:s0], s_prev)
+    words = [t for t, _, _ in toks]
+    while words and words[0].lower() in {"but", "and", "however", "meanwhile", ","}:
+        words = words[1:]
+    np = np_forward(words, 0)
+    if np and np[1] < len(words) and words[np[1]] == ",":  # "Acme, which ..., said"
+        np = subject_np(words, len(words)) or np
+    if not np or np[1] >= len(words) or not (words[np[1]][:1].islower() or words[np[1]] == ","):
+        return None
+    spk = speaker_of(" ".join(words[np[0]:np[1]]))
+    named = spk.kind == "person" and words[0][:1].isupper()  # "Acme Oil denied it."
+    head = spk.kind == "org" and (spk.canonical[:1].isupper() or spk.canonical in ORG_HEADS)
+    if " " not in spk.canonical and spk.canonical[:1].isupper() and not re.search(
+            rf"[a-z,] {re.escape(spk.canonical)}\b", doc.body[max(0, pos - 3000):pos + 3000]):
+        return None  # "Staff were told.": capitalised only because it opens the sentence
+    return spk.canonical if head or named else None
+
+
+_ORG_ALIASES = {"force": "Police|Constabulary|Force"}  # "the force" in police stories
+
+
+def named_org(body: str, pos: int, spk: Speaker) -> Speaker:
+    """``the ministry`` -> the ``Ministry of X`` named shortly before, when there is one."""
+    head = spk.canonical
+    if not head.islower() or head not in ORG_HEADS:
+        return spk
+    name = _ORG_ALIASES.get(head, head.capitalize())
+    pattern = (rf"(?:[A-Z][\w'’&-]* ){{0,4}}(?:{name})\b"
+               rf"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){{0,3}})?")
+    found = list(re.finditer(pattern, body[max(0, pos - 3000):pos]))
+    if not found:
+        return spk
+    words = found[-1].group().split(" ")
+    while words and words[0].lower() in FUNCTION_WORDS:
+        words = words[1:]
+    return Speaker(" ".join(words), "org") if len(words) > 1 else spk
