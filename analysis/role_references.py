@@ -1,5 +1,8 @@
 """Role and organisation back-references: who ``the official``, ``the judge``, ``a company
 spokesman`` or ``the company said`` point to, looked up in the text and history before them.
+
+Roles first (:func:`role_reference`, :func:`titled_role`, :func:`titled_person`), then the
+organisation named before (:func:`org_named_before` and the look-ups behind it).
 """
 
 from __future__ import annotations
@@ -12,49 +15,32 @@ from analysis.speakers import (
     FUNCTION_WORDS,
     NAME_TOKEN,
     ORG_HEADS,
+    ROLE_MODIFIERS,
     Speaker,
     np_forward,
     speaker_of,
     tokenize_spans,
 )
 
-GENERIC_ORGS = frozenset({"company", "firm", "group", "carmaker", "airline", "bank", "lender",
-                           "retailer", "insurer", "manufacturer", "operator", "chipmaker",
-                           "utility", "club", "charity", "broadcaster", "newspaper", "agency",
-                           "giant", "chain", "supermarket", "startup", "start-up", "miner"})
-"""``the company said``: the organisation named before (the latest one spoken of)."""
-
-
-def appositive_org(body: str, pos: int, spk: Speaker) -> Speaker:
-    """``His former club, Acme Rovers, ...`` then ``the club said``: the name in apposition."""
-    head = spk.canonical.split(" ")[-1]
-    pattern = rf"\b{re.escape(head)}, ([A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){{0,3}})[,.]"
-    found = list(re.finditer(pattern, body[max(0, pos - 1500):pos]))
-    return Speaker(found[-1].group(1), "org") if found else spk
-
-
 SHORT_ROLE = re.compile(r"(?:[Tt]he|[Aa]n?) (?:[a-z]+ )?[a-z]+\Z")
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
+_ANONYMOUS = frozenset({"source", "insider", "person"})
 
 
-def _sentence_subject_org(doc: Doc, pos: int) -> str | None:
-    """``Acme Co. is trying ..., a spokesman for the manufacturer said``: the capitalised
-    organisation that opens the sentence."""
-    s0 = sentence_start(doc.body, doc.para_bounds(pos)[0], pos)
-    words = [t for t, _, _ in tokenize_spans(doc.body[s0:pos])]
-    np = np_forward(words, 0)
-    spk = speaker_of(" ".join(words[np[0]:np[1]])) if np else None
-    return spk.canonical if spk and spk.kind == "org" and spk.canonical[:1].isupper() else None
+TITLE_ROLES = frozenset({
+    "judge", "senator", "minister", "secretary", "president", "governor", "mayor", "coach",
+    "manager", "captain", "chancellor", "prosecutor", "ambassador", "commissioner", "chairman",
+    "chairwoman", "inspector", "detective", "sheriff", "premier", "skipper", "congressman",
+    "congresswoman", "councillor", "lawmaker", "executive", "superintendent", "boss",
+    "spokesman", "spokeswoman", "spokesperson"})
+"""``the judge said`` after ``U.S. District Judge Jo Roe``: the person who holds the title."""
 
 
-def plain_subject(doc: Doc, pos: int) -> Speaker | None:
-    """``Acme Foods recalled the bars. In a statement, the company said``: a bare capitalised
-    name opening the sentence before (not ``Roe's lawyer, Jo Poe``) is the company."""
-    name = _previous_subject_org(doc, doc.para_bounds(pos)[0], pos)
-    if not name or not name[:1].isupper() or " " not in name:
-        return None  # "Shares in Acme slipped": one capitalised word may be a common noun
-    opening = re.compile(rf"(?:\A|\n|[.!?] ){re.escape(name)} [a-z]")
-    return Speaker(name, "org") if opening.search(doc.body[max(0, pos - 400):pos]) else None
+_TITLE_ABBR = {"governor": ("gov",), "senator": ("sen",), "detective": ("det",),
+               "inspector": ("insp", "di"), "superintendent": ("supt",), "captain": ("capt",),
+               "congressman": ("rep",), "congresswoman": ("rep",), "councillor": ("cllr",),
+               "prosecutor": ("attorney",), "minister": ("secretary",),
+               "boss": ("chief executive", "manager", "head coach", "chairman")}
 
 
 def generic_role(spk: Speaker) -> bool:
@@ -65,15 +51,14 @@ def generic_role(spk: Speaker) -> bool:
 
 
 def role_reference(doc: Doc, written: str, spk: Speaker, pos: int,
-                    history: list[Mention]) -> Speaker:
+                   history: list[Mention]) -> Speaker:
     """Short roles that point back: ``the official`` -> the ``economy ministry official``
     introduced before; ``a spokesperson`` -> the organisation speaking in that paragraph;
     ``an agency spokeswoman`` -> the ``X Agency`` named before."""
     words = spk.canonical.split(" ")
     if generic_role(spk):  # "a spokesman for the company"
-        org = next((m.speaker.canonical for m in reversed(history[-50:])
-                    if m.speaker.kind == "org" and m.speaker.canonical[:1].isupper()), None)
-        org = org or _sentence_subject_org(doc, pos)
+        latest = latest_named_org(history)
+        org = latest.canonical if latest else _sentence_subject_org(doc, pos)
         return Speaker(f"{org} {words[-1]}", "role", spk.gender) if org else spk
     if not SHORT_ROLE.match(written) or len(words) > 2:
         return spk
@@ -94,45 +79,20 @@ def role_reference(doc: Doc, written: str, spk: Speaker, pos: int,
         org = named_org(doc.body, pos, Speaker(words[0], "org"))
         return Speaker(f"{org.canonical} {words[1]}", "role", spk.gender) if (
             org.canonical != words[0]) else spk
-    para = doc.para_bounds(pos)[0]
-    org = _previous_subject_org(doc, para, pos)
-    if org:
-        return Speaker(f"{org} {words[0]}", "role", spk.gender)
-    for m in reversed(history[-10:]):
-        if m.pos < para:
-            break
-        if m.speaker.kind == "org" and m.speaker.canonical[:1].isupper():
-            return Speaker(f"{m.speaker.canonical} {words[0]}", "role", spk.gender)
-    org = _earlier_subject_org(doc, para, pos)
+    org = _speaking_org(doc, pos, history)
     return Speaker(f"{org} {words[0]}", "role", spk.gender) if org else spk
 
 
-def _earlier_subject_org(doc: Doc, para: int, pos: int) -> str | None:
-    """``Acme cut 500 jobs. Staff were told. A spokesman said``: the organisation opening one
-    of the two sentences before the previous one, in the same paragraph."""
-    for _ in range(2):
-        pos = sentence_start(doc.body, para, pos + 1) - 2
-        org = _previous_subject_org(doc, para, pos) if pos > para + 2 else None
-        if org:
-            return org
-    return None
-
-
-_ANONYMOUS = frozenset({"source", "insider", "person"})
-TITLE_ROLES = frozenset({
-    "judge", "senator", "minister", "secretary", "president", "governor", "mayor", "coach",
-    "manager", "captain", "chancellor", "prosecutor", "ambassador", "commissioner", "chairman",
-    "chairwoman", "inspector", "detective", "sheriff", "premier", "skipper", "congressman",
-    "congresswoman", "councillor", "lawmaker", "executive", "superintendent", "boss",
-    "spokesman", "spokeswoman", "spokesperson"})
-"""``the judge said`` after ``U.S. District Judge Jo Roe``: the person who holds the title."""
-
-
-_TITLE_ABBR = {"governor": ("gov",), "senator": ("sen",), "detective": ("det",),
-               "inspector": ("insp", "di"), "superintendent": ("supt",), "captain": ("capt",),
-               "congressman": ("rep",), "congresswoman": ("rep",), "councillor": ("cllr",),
-               "prosecutor": ("attorney",), "minister": ("secretary",),
-               "boss": ("chief executive", "manager", "head coach", "chairman")}
+def titled_role(body: str, written: str, spk: Speaker, pos: int) -> Speaker:
+    """``the former prime minister said``: the person named before with that title (or, for a
+    generic title with modifiers only, ``the former minister``, with its head), else ``spk``."""
+    if spk.kind != "role" or written[:4] not in {"the ", "The "} or " " not in spk.canonical:
+        return spk
+    *mods, head = spk.canonical.split(" ")
+    generic = head in TITLE_ROLES and all(w in ROLE_MODIFIERS for w in mods)
+    titled = titled_person(body, re.escape(written[4:]), pos) or (
+        titled_person(body, head, pos) if generic else None)  # "the former minister"
+    return titled[0] if titled else spk  # "the former prime minister": the one named so
 
 
 def titled_person(body: str, role: str, pos: int) -> tuple[Speaker, int] | None:
@@ -150,6 +110,102 @@ def titled_person(body: str, role: str, pos: int) -> tuple[Speaker, int] | None:
         if spk.kind == "person" and " " in spk.canonical:
             return spk, lo + m.start(1)
     return None
+
+
+# ---------------------------------------------------------------- organisations named before
+# Several look-ups find "the organisation named before"; they differ in what points back and
+# where the name is looked for:
+# * org_named_before (the one entry point for "the ministry/company/club said"):
+#   - named_org: "the ministry" -> "Ministry of X" written in the 3,000 characters before;
+#   - latest_named_org: "the company" -> the latest capitalised organisation spoken of;
+#   - appositive_org: "His former club, Acme Rovers," -> "the club";
+#   - plain_subject: "Acme Foods recalled the bars. ... the company said".
+# * spokespeople ("a spokesman", "a company spokesman", "an agency spokeswoman"), in
+#   role_reference: _speaking_org (_previous_subject_org: the subject of the sentence before;
+#   then the paragraph's history; then _earlier_subject_org: two sentences further back),
+#   _sentence_subject_org (the organisation opening the speaker's own sentence) and named_org.
+
+GENERIC_ORGS = frozenset({"company", "firm", "group", "carmaker", "airline", "bank", "lender",
+                           "retailer", "insurer", "manufacturer", "operator", "chipmaker",
+                           "utility", "club", "charity", "broadcaster", "newspaper", "agency",
+                           "giant", "chain", "supermarket", "startup", "start-up", "miner"})
+"""``the company said``: the organisation named before (the latest one spoken of)."""
+
+
+def org_named_before(doc: Doc, written: str, spk: Speaker, pos: int,
+                     history: list[Mention]) -> Speaker:
+    """``the ministry`` / ``the company`` / ``the club`` said: the organisation named before
+    (else ``spk``). Tried in order: a name with the same head (:func:`named_org`); for generic
+    heads (:data:`GENERIC_ORGS`) the latest named organisation spoken of, the name in apposition
+    (:func:`appositive_org`), then the name opening the sentence before (:func:`plain_subject`)."""
+    if spk.kind != "org" or written[:4] not in {"the ", "The "}:
+        return spk
+    if " " not in spk.canonical:
+        spk = named_org(doc.body, pos, spk)
+    if spk.canonical.split(" ")[-1] not in GENERIC_ORGS or not spk.canonical.islower():
+        return spk
+    spk = latest_named_org(history) or appositive_org(doc.body, pos, spk)  # the company: Acme
+    return (plain_subject(doc, pos) or spk) if spk.canonical.islower() else spk
+
+
+def latest_named_org(history: list[Mention]) -> Speaker | None:
+    """The latest capitalised organisation among the last 50 speakers spoken of."""
+    return next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"
+                 and m.speaker.canonical[:1].isupper()), None)
+
+
+_ORG_ALIASES = {"force": "Police|Constabulary|Force"}  # "the force" in police stories
+
+
+def named_org(body: str, pos: int, spk: Speaker) -> Speaker:
+    """``the ministry`` -> the ``Ministry of X`` named shortly before, when there is one."""
+    head = spk.canonical
+    if not head.islower() or head not in ORG_HEADS:
+        return spk
+    name = _ORG_ALIASES.get(head, head.capitalize())
+    pattern = (rf"(?:[A-Z][\w'’&-]* ){{0,4}}(?:{name})\b"
+               rf"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){{0,3}})?")
+    found = list(re.finditer(pattern, body[max(0, pos - 3000):pos]))
+    if not found:
+        return spk
+    words = found[-1].group().split(" ")
+    while words and words[0].lower() in FUNCTION_WORDS:
+        words = words[1:]
+    return Speaker(" ".join(words), "org") if len(words) > 1 else spk
+
+
+def appositive_org(body: str, pos: int, spk: Speaker) -> Speaker:
+    """``His former club, Acme Rovers, ...`` then ``the club said``: the name in apposition."""
+    head = spk.canonical.split(" ")[-1]
+    pattern = rf"\b{re.escape(head)}, ([A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){{0,3}})[,.]"
+    found = list(re.finditer(pattern, body[max(0, pos - 1500):pos]))
+    return Speaker(found[-1].group(1), "org") if found else spk
+
+
+def plain_subject(doc: Doc, pos: int) -> Speaker | None:
+    """``Acme Foods recalled the bars. In a statement, the company said``: a bare capitalised
+    name opening the sentence before (not ``Roe's lawyer, Jo Poe``) is the company."""
+    name = _previous_subject_org(doc, doc.para_bounds(pos)[0], pos)
+    if not name or not name[:1].isupper() or " " not in name:
+        return None  # "Shares in Acme slipped": one capitalised word may be a common noun
+    opening = re.compile(rf"(?:\A|\n|[.!?] ){re.escape(name)} [a-z]")
+    return Speaker(name, "org") if opening.search(doc.body[max(0, pos - 400):pos]) else None
+
+
+def _speaking_org(doc: Doc, pos: int, history: list[Mention]) -> str | None:
+    """``a spokesperson said``: the organisation subject of the sentence before, else the
+    latest named organisation spoken of in this paragraph, else the subject of an earlier
+    sentence of the paragraph."""
+    para = doc.para_bounds(pos)[0]
+    org = _previous_subject_org(doc, para, pos)
+    if org:
+        return org
+    for m in reversed(history[-10:]):
+        if m.pos < para:
+            break
+        if m.speaker.kind == "org" and m.speaker.canonical[:1].isupper():
+            return m.speaker.canonical
+    return _earlier_subject_org(doc, para, pos)
 
 
 def _previous_subject_org(doc: Doc, para: int, pos: int) -> str | None:
@@ -181,21 +237,22 @@ def _previous_subject_org(doc: Doc, para: int, pos: int) -> str | None:
     return spk.canonical if head or named else None
 
 
-_ORG_ALIASES = {"force": "Police|Constabulary|Force"}  # "the force" in police stories
+def _earlier_subject_org(doc: Doc, para: int, pos: int) -> str | None:
+    """``Acme cut 500 jobs. Staff were told. A spokesman said``: the organisation opening one
+    of the two sentences before the previous one, in the same paragraph."""
+    for _ in range(2):
+        pos = sentence_start(doc.body, para, pos + 1) - 2
+        org = _previous_subject_org(doc, para, pos) if pos > para + 2 else None
+        if org:
+            return org
+    return None
 
 
-def named_org(body: str, pos: int, spk: Speaker) -> Speaker:
-    """``the ministry`` -> the ``Ministry of X`` named shortly before, when there is one."""
-    head = spk.canonical
-    if not head.islower() or head not in ORG_HEADS:
-        return spk
-    name = _ORG_ALIASES.get(head, head.capitalize())
-    pattern = (rf"(?:[A-Z][\w'’&-]* ){{0,4}}(?:{name})\b"
-               rf"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){{0,3}})?")
-    found = list(re.finditer(pattern, body[max(0, pos - 3000):pos]))
-    if not found:
-        return spk
-    words = found[-1].group().split(" ")
-    while words and words[0].lower() in FUNCTION_WORDS:
-        words = words[1:]
-    return Speaker(" ".join(words), "org") if len(words) > 1 else spk
+def _sentence_subject_org(doc: Doc, pos: int) -> str | None:
+    """``Acme Co. is trying ..., a spokesman for the manufacturer said``: the capitalised
+    organisation that opens the sentence."""
+    s0 = sentence_start(doc.body, doc.para_bounds(pos)[0], pos)
+    words = [t for t, _, _ in tokenize_spans(doc.body[s0:pos])]
+    np = np_forward(words, 0)
+    spk = speaker_of(" ".join(words[np[0]:np[1]])) if np else None
+    return spk.canonical if spk and spk.kind == "org" and spk.canonical[:1].isupper() else None

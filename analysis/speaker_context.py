@@ -12,22 +12,19 @@ from analysis.epithets import described_person
 from analysis.names import first_named, gender_cues, named_by_pronoun, surname_alone
 from analysis.quote_records import Doc, Mention, Quote
 from analysis.role_references import (
-    GENERIC_ORGS,
     SHORT_ROLE,
     TITLE_ROLES,
-    appositive_org,
     generic_role,
-    named_org,
-    plain_subject,
+    org_named_before,
     role_reference,
     titled_person,
+    titled_role,
 )
 from analysis.speakers import (
     FIRST_KEY,
     FUNCTION_WORDS,
     LAY_PEOPLE,
     ORG_HEADS,
-    ROLE_MODIFIERS,
     Speaker,
     corefer,
     full_names,
@@ -309,27 +306,17 @@ def _resolve_one(doc: Doc, written: str, pos: int, quoted: bool, names: dict,
     """The speaker meant by ``written`` at ``pos`` (a quote's frame when ``quoted``, else an
     indirect-speech mention), given the speakers so far."""
     body = doc.body
-    spk = _canonical(written, pos, names, genders, body)
+    spk = _canonical(written, pos, names, genders)
     if spk.kind == "role" and (quoted or SHORT_ROLE.match(written) or generic_role(spk)):
         spk = role_reference(doc, written, spk, pos, history)
     if spk.kind == "role" and described_person(written, spk, body, pos):
         spk = _latest(history, "person") or _named_before(names, pos, _SOMEONE, genders) or spk
-    if spk.kind == "org" and spk.canonical.split(" ")[-1] in GENERIC_ORGS and (
-            spk.canonical.islower() and written[:4] in {"the ", "The "}):
-        spk = next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"
-                    and m.speaker.canonical[:1].isupper()), None) or appositive_org(
-            body, pos, spk)  # the company: Acme
-        spk = plain_subject(doc, pos) or spk if spk.canonical.islower() else spk
-    if spk.kind == "role" and written[:4] in {"the ", "The "} and " " in spk.canonical:
-        *mods, head = spk.canonical.split(" ")
-        generic = head in TITLE_ROLES and all(w in ROLE_MODIFIERS for w in mods)
-        titled = titled_person(body, re.escape(written[4:]), pos) or (
-            titled_person(body, head, pos) if generic else None)  # "the former minister"
-        spk = titled[0] if titled else spk  # "the former prime minister": the one named so
+    spk = org_named_before(doc, written, spk, pos, history)
+    spk = titled_role(body, written, spk, pos)
     head = written.rsplit(" ", 1)[-1].lower()
     if spk.canonical == "person" and head in TITLE_ROLES and written[:4] in {"the ", "The "}:
         titled = titled_person(body, head, pos)  # the Hornets boss: "boss Jo Roe"
-        spk = _canonical(titled[0].canonical, pos, names, genders, body) if titled else spk
+        spk = _canonical(titled[0].canonical, pos, names, genders) if titled else spk
     if spk.kind == "pronoun" and spk.canonical == "person":
         return _described_latest(history, names, pos, genders, body)
     if spk.kind == "pronoun":
@@ -391,12 +378,9 @@ def _described_latest(history: list[Mention], names: dict, pos: int,
     return (mention.speaker if mention else None) or named
 
 
-def _canonical(written: str, pos: int, names: dict, genders: dict[str, str],
-               body: str = "") -> Speaker:
+def _canonical(written: str, pos: int, names: dict, genders: dict[str, str]) -> Speaker:
     """Normalised speaker with the surname mapped to the full name and gender remembered."""
     spk = speaker_of(written)
-    if spk.kind == "org" and written[:4] in {"the ", "The "} and " " not in spk.canonical:
-        return named_org(body, pos, spk)
     if spk.kind == "role" and spk.canonical[:1].isupper() and " " not in spk.canonical:
         full = corefer(spk.canonical, pos, names)  # "Dean, 30, said" after "Dean Walsh"
         if " " in full:
