@@ -15,11 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.speaker_lexicon import DETERMINERS, FUNCTION_WORDS, VERB_LEMMAS, word_set
 from analysis.speakers import (
-    DETERMINERS,
-    FUNCTION_WORDS,
-    VERB_LEMMAS,
-    _words,
     is_role,
     np_backward,
     np_forward,
@@ -33,7 +30,7 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Jr|Sr
                      r"Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|"
                      r"(?:\w\.){1,}\w)$")
 _BOUNDARY = re.compile(r"[.!?…]['\"”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
-_AUX = _words("""
+_AUX = word_set("""
 has have had was were is are would will also later then further previously recently again once
 reportedly simply flatly repeatedly subsequently initially quickly immediately firmly angrily
 bluntly calmly proudly openly publicly privately separately earlier yesterday today tonight

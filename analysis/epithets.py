@@ -14,13 +14,8 @@ from __future__ import annotations
 
 import re
 
-from analysis.speakers import (
-    DOCUMENT_NOUNS,
-    LAY_PEOPLE,
-    ORG_HEADS,
-    ROLE_MODIFIERS,
-    Speaker,
-)
+from analysis.speaker_lexicon import DOCUMENT_NOUNS, ORG_HEADS, ROLE_MODIFIERS
+from analysis.speakers import LAY_PEOPLE, Speaker
 
 _DESCRIBED = re.compile(r"[Tt]he ((?:[a-z][a-z0-9-]* ){1,3})([a-z]+)")
 _NOT_PEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "insider",

@@ -43,7 +43,8 @@ from analysis.attribution import (
 from analysis.quote_marks import RawQuote, scan_double, scan_single
 from analysis.quote_records import Doc, Quote
 from analysis.speaker_context import resolve_speakers
-from analysis.speakers import DETERMINERS, speaker_of, tokenize_spans
+from analysis.speaker_lexicon import DETERMINERS
+from analysis.speakers import speaker_of, tokenize_spans
 
 COLUMNS = [
     "doc_id", "quote_id", "quote", "speaker", "speaker_as_written", "speaker_kind", "verb",

@@ -11,16 +11,8 @@ import re
 
 from analysis.attribution import sentence_end, sentence_start, subject_np
 from analysis.quote_records import Doc, Mention
-from analysis.speakers import (
-    FUNCTION_WORDS,
-    NAME_TOKEN,
-    ORG_HEADS,
-    ROLE_MODIFIERS,
-    Speaker,
-    np_forward,
-    speaker_of,
-    tokenize_spans,
-)
+from analysis.speaker_lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_MODIFIERS
+from analysis.speakers import NAME_TOKEN, Speaker, np_forward, speaker_of, tokenize_spans
 
 SHORT_ROLE = re.compile(r"(?:[Tt]he|[Aa]n?) (?:[a-z]+ )?[a-z]+\Z")
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")

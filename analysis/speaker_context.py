@@ -20,11 +20,10 @@ from analysis.role_references import (
     titled_person,
     titled_role,
 )
+from analysis.speaker_lexicon import FUNCTION_WORDS, ORG_HEADS
 from analysis.speakers import (
     FIRST_KEY,
-    FUNCTION_WORDS,
     LAY_PEOPLE,
-    ORG_HEADS,
     Speaker,
     corefer,
     full_names,
