@@ -123,7 +123,7 @@ PERSONAL_ROLES = word_set("""
 forward striker midfielder defender goalkeeper keeper winger player captain skipper manager
 boss coach batsman bowler rider driver boxer golfer sprinter runner swimmer cyclist champion
 star singer actor actress director author novelist rapper mp mep msp lawmaker congressman
-congresswoman
+congresswoman international
 """)
 """Roles a named person holds, so ``the <Capitalised> <role>`` refers back to that person."""
 PERFORMERS = word_set("""

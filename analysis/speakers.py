@@ -669,8 +669,11 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                     (kin.start(1), f"{kin.group(1)} {name[-1]}"))
             if len(name) == 2 and cut == 0 and body[max(0, m.start() - 5):m.start()] == " and ":
                 first = _COUPLE.search(body, max(0, m.start() - 30), m.start())
-                if first:  # "Kevin and Jo Roe": Kevin Roe too
-                    index[name[-1]].insert(-1, (first.start(1), f"{first.group(1)} {name[-1]}"))
+                if first:  # "Kevin and Jo Roe": Kevin Roe too (also as "Kevin, 46, said")
+                    full = f"{first.group(1)} {name[-1]}"
+                    index[name[-1]].insert(-1, (first.start(1), full))
+                    bisect.insort(index.setdefault(_FIRST + first.group(1), []),
+                                  (first.start(1), full))
 
 
 _EVENTS = frozenset({"awards", "games", "olympics", "cup", "championships", "festival", "prize",

@@ -561,3 +561,15 @@ def test_counterpart_is_a_role_and_a_later_title_gives_the_gender():
               'more to do," Patel said. "I disagree with that, sadly," she said. Mr Patel left.')
     assert list(quotes_of(*bodies)["speaker"]) == ["Tim Azar", "Dila Rahim", "Kim Lowe",
                                                    "Sam Patel", "Kim Lowe"]
+
+
+def test_a_first_name_of_a_couple_named_with_one_surname():
+    body = ('When Tom and Lia Brandt opened their shop in 2010, money was tight. "We had no idea '
+            'what we were doing, honestly," Tom, 46, said.')
+    assert list(quotes_of(body)["speaker"]) == ["Tom Brandt"]
+
+
+def test_the_country_international_is_the_player_named_before():
+    body = ('Forward Sam Idowu trained on Wednesday. "I love this club and I love the fans," the '
+            'Ghana international told reporters.')
+    assert list(quotes_of(body)["speaker"]) == ["Sam Idowu"]
