@@ -283,7 +283,8 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
             _bare(low) in ORG_HEADS
         ) or _hyphen_title(toks, i) or _agent_noun(toks, i):
             cut, titled = i + 1, True
-            by_org = _bare(low) in ORG_HEADS and not is_role(tok) and low not in HONORIFICS
+            by_org = (_bare(low) in ORG_HEADS and not is_role(tok) and low not in HONORIFICS
+                      and not _joined_role(toks, i))
             kind_of_firm = by_org and tok.islower()  # "carmaker Hoshida Motor": a company
             gender = HONORIFICS.get(low, gender) or _role_gender(low) or gender
     name = [t for t in toks[cut:] if t.lower() not in POSTNOMINALS]
@@ -329,6 +330,12 @@ def _trailing_name(name: list[str], *, by_org: bool) -> list[str] | None:
 _HYPHEN_TITLE = re.compile(r"[A-Z][a-z]+-[a-z][a-z-]*")
 """``Fly-half``, ``Co-founder``, ``Ex-minister``: a capitalised hyphenated word whose second
 part is lower case is a description before a name, never a name (``Jean-Paul``)."""
+
+
+def _joined_role(toks: Sequence[str], i: int) -> bool:
+    """``broadcaster`` in ``critic and broadcaster Jo Roe``: a word joined by ``and`` to a role
+    noun describes the person too, not a firm (``broadcaster Acme TV``)."""
+    return i >= 2 and toks[i - 1] == "and" and is_role(toks[i - 2])
 
 
 def _hyphen_title(toks: Sequence[str], i: int) -> bool:
@@ -745,6 +752,7 @@ def corefer(canonical: str, offset: int, names: dict[str, list[tuple[int, str]]]
     """Map a one-word person name (surname) to the full name used nearest before ``offset``."""
     if " " in canonical:
         return canonical
+    canonical = _article_case(canonical, names)
     if canonical not in names:
         return _first_name(canonical, offset, names)
     cands = names[canonical]
@@ -752,6 +760,13 @@ def corefer(canonical: str, offset: int, names: dict[str, list[tuple[int, str]]]
     if not before:
         return cands[0][1]
     return _established(canonical, [c for c in cands if c[0] <= offset], names) or before[-1]
+
+
+def _article_case(surname: str, names: dict[str, list[tuple[int, str]]]) -> str:
+    """``Al-Roe`` opening a sentence is the ``al-Roe`` of ``Ali al-Roe`` named before."""
+    low = surname[:1].lower() + surname[1:]
+    return low if surname.startswith(("Al-", "El-")) and surname not in names and low in names \
+        else surname
 
 
 def _established(surname: str, before: list[tuple[int, str]],

@@ -573,3 +573,15 @@ def test_the_country_international_is_the_player_named_before():
     body = ('Forward Sam Idowu trained on Wednesday. "I love this club and I love the fans," the '
             'Ghana international told reporters.')
     assert list(quotes_of(body)["speaker"]) == ["Sam Idowu"]
+
+
+def test_a_role_joined_by_and_to_an_organisation_word_describes_the_person():
+    body = ('The judges met on Monday. The chair, the critic and broadcaster Jo Ann Whitby, '
+            'called the book "a quiet and patient masterpiece".')
+    assert list(quotes_of(body)["speaker"]) == ["Jo Ann Whitby"]
+
+
+def test_a_capitalised_arabic_article_opening_a_sentence():
+    body = ('"We will not allow prices to be set by speculators," minister Omar al-Zein told '
+            'reporters. Al-Zein said the group was "fully united" on the cuts.')
+    assert list(quotes_of(body)["speaker"]) == ["Omar al-Zein", "Omar al-Zein"]
