@@ -22,6 +22,7 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "sum up": ("sum up", "sums up", "summed up", "summing up"),
     "go on": ("went on", "goes on"),
     "point out": ("point out", "points out", "pointed out", "pointing out"),
+    "read": ("read", "reads"),  # '"...," the statement read.'
 }
 _REGULAR = word_set(
     "add warn caution reiterate insist stress note argue ask explain declare tweet claim admit "

@@ -668,7 +668,8 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                 continue  # "the Blue Lantern": a place or a thing, never a person
             name = name[1:] if len(name) == len(toks) else name  # "for the Caribbean Jo Roe"
         if len(name) >= 2 and not any(t.isupper() and len(t) > 2 for t in name):
-            index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
+            if not _qualifies_role(body, m.end()):  # "Former Acme captain Jo Roe": a club
+                index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
             index.setdefault(_FIRST + name[0], []).append((m.start(), " ".join(name)))
             kin = _KIN_APPOS.match(body, m.end())
             if kin and len(name) >= 2:  # "Al Roe ... and his mother, Ann": Ann Roe
@@ -678,9 +679,18 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                 first = _COUPLE.search(body, max(0, m.start() - 30), m.start())
                 if first:  # "Kevin and Jo Roe": Kevin Roe too (also as "Kevin, 46, said")
                     full = f"{first.group(1)} {name[-1]}"
-                    index[name[-1]].insert(-1, (first.start(1), full))
+                    index.setdefault(name[-1], []).insert(-1, (first.start(1), full))
                     bisect.insort(index.setdefault(_FIRST + first.group(1), []),
                                   (first.start(1), full))
+
+
+_ROLE_AFTER = re.compile(r" ([a-z]+) [A-Z]")
+
+
+def _qualifies_role(body: str, end: int) -> bool:
+    """Is the capitalised run ending at ``end`` followed by a role noun and a name?"""
+    m = _ROLE_AFTER.match(body, end)
+    return bool(m) and is_role(m.group(1)) and not _POSS.search(body[max(0, end - 3):end])
 
 
 _EVENTS = frozenset({"awards", "games", "olympics", "cup", "championships", "festival", "prize",

@@ -585,3 +585,13 @@ def test_a_capitalised_arabic_article_opening_a_sentence():
     body = ('"We will not allow prices to be set by speculators," minister Omar al-Zein told '
             'reporters. Al-Zein said the group was "fully united" on the cuts.')
     assert list(quotes_of(body)["speaker"]) == ["Omar al-Zein", "Omar al-Zein"]
+
+
+def test_the_statement_read_is_the_club_named_before_a_role_and_a_name():
+    body = ('Kenby Town winger Sam Idowu wants a new deal. Former Kenby captain Al Pike backed '
+            'him. In a statement, Kenby said it was "disappointed" by the leak.\n\n"The club '
+            'has made Sam a significant offer which reflects his value," the statement read. '
+            '"Our door remains open and we hope to reach a deal."')
+    got = quotes_of(body)
+    assert list(got["speaker"]) == ["Kenby Town"]
+    assert got["quote"].iloc[0].endswith("we hope to reach a deal.")
