@@ -118,7 +118,8 @@ def _verb_mention(doc: Doc, m: re.Match) -> tuple[int, str, int] | None:
     return toks[np[0]][1], body[toks[np[0]][1]:toks[np[1] - 1][2]], toks[np[0]][1]
 
 
-_AGE_TAIL = re.compile(r", \d{1,3},?\Z")
+_AGE_TAIL = re.compile(r", \d{1,3},?\Z|, an? \d{1,3}-year-old\b")
+"""``Jo, 31,`` / ``Jo, a 31-year-old mother from ...``: a lone name given an age is a person."""
 _AGED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?: [A-Z][\w'’-]+){0,2}), \d{1,3},")
 _INTRODUCED = re.compile(r"(?<![\w'’.-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)"
                          r"\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?=, (?:an?|the) [a-z])")

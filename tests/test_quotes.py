@@ -595,3 +595,10 @@ def test_the_statement_read_is_the_club_named_before_a_role_and_a_name():
     got = quotes_of(body)
     assert list(got["speaker"]) == ["Kenby Town"]
     assert got["quote"].iloc[0].endswith("we hope to reach a deal.")
+
+
+def test_a_lone_first_name_given_an_age_in_apposition_is_a_person():
+    body = ('Hanne Berg, who leads the crew, said the sea was rough. "We did what we could," she '
+            'said.\n\nAmina, a 31-year-old mother from Eritrea, said she had lost sight of her '
+            'brother.\n\n"I do not know if he is alive. Nobody can tell me anything," she said.')
+    assert list(quotes_of(body)["speaker"]) == ["Hanne Berg", "Amina"]
