@@ -63,6 +63,9 @@ def role_reference(doc: Doc, written: str, spk: Speaker, pos: int,
             for m in reversed(history[-10:]):
                 if m.speaker.kind == "role" and m.speaker.canonical.split(" ")[-1] in _ANONYMOUS:
                     return m.speaker
+        anonymous = _anonymous_before(doc.body, history) if words[0] in _UNNAMED else None
+        if anonymous:  # "One Acme engineer, who spoke on condition of anonymity, ..."
+            return anonymous
         if titled:  # the judge: the person named after the title, when written later
             return titled[0]
     if words[-1] not in _SPOKES:
@@ -73,6 +76,18 @@ def role_reference(doc: Doc, written: str, spk: Speaker, pos: int,
             org.canonical != words[0]) else spk
     org = _speaking_org(doc, pos, history)
     return Speaker(f"{org} {words[0]}", "role", spk.gender) if org else spk
+
+
+_UNNAMED = frozenset({"source", "insider", "person", "employee", "staffer", "worker"})
+
+
+def _anonymous_before(body: str, history: list[Mention]) -> Speaker | None:
+    """``the employee said`` after ``One Acme engineer, who spoke on condition of anonymity,
+    said``: the unnamed role that asked not to be named."""
+    for m in reversed(history[-10:]):
+        if m.speaker.kind == "role" and "anonymity" in body[m.pos:m.pos + 160]:
+            return m.speaker
+    return None
 
 
 def titled_role(body: str, written: str, spk: Speaker, pos: int) -> Speaker:

@@ -602,3 +602,11 @@ def test_a_lone_first_name_given_an_age_in_apposition_is_a_person():
             'said.\n\nAmina, a 31-year-old mother from Eritrea, said she had lost sight of her '
             'brother.\n\n"I do not know if he is alive. Nobody can tell me anything," she said.')
     assert list(quotes_of(body)["speaker"]) == ["Hanne Berg", "Amina"]
+
+
+def test_the_employee_is_the_unnamed_role_that_asked_for_anonymity():
+    body = ('Acme is being sued.\n\nOne Acme engineer, who spoke on condition of anonymity '
+            'because they were not authorised to talk to the press, said staff had raised '
+            'concerns early.\n\n"People asked questions in meetings. The answer was always no," '
+            'the employee said.')
+    assert list(quotes_of(body)["speaker"]) == ["Acme engineer"]
