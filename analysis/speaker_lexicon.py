@@ -109,7 +109,7 @@ supporter voter protester demonstrator planner inventor investigator clerk chanc
 commuter traveller holidaymaker homeowner grandparent midwife paramedic firefighter
 plumber cleaner carer volunteer villager publican
 teenager youngster veteran pensioner sister brother grandmother grandfather widow widower
-counterpart employee staffer
+counterpart employee staffer substitute retiree debutant newcomer
 """)
 """Role nouns (singular); plurals are recognised by a trailing s."""
 

@@ -99,7 +99,8 @@ def test_held_out_batches_score_as_recorded_in_the_docs():
     folder = ROOT / "tests" / "fixtures" / "quotes_holdout"
     scores = score_matches(validate_quotes(folder, load_annotations(folder / "expected.json")))
     assert (scores["gold"], scores["found"], scores["matched"]) == (139, 137, 136)
-    assert round(100 * scores["speaker_acc"], 1) == 83.8  # 114 of 136
+    assert round(100 * scores["speaker_acc"], 1) == 84.6  # 115 of 136 (83.8, 114, before the
+    # session-4 descriptor rule "Substitute Jo Roe" -> Jo Roe, a habit the docs list)
 
 
 def test_first_run_record_adds_up():

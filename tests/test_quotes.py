@@ -610,3 +610,9 @@ def test_the_employee_is_the_unnamed_role_that_asked_for_anonymity():
             'concerns early.\n\n"People asked questions in meetings. The answer was always no," '
             'the employee said.')
     assert list(quotes_of(body)["speaker"]) == ["Acme engineer"]
+
+
+def test_a_capitalised_descriptor_opening_a_sentence_before_a_full_name():
+    body = ('Rovers won 2-1 on Saturday.\n\nSubstitute Jo Roe said: "It was a great day for all '
+            'of us here."\n\nRetiree Ann Bell said the move was "a disgrace to the whole town".')
+    assert list(quotes_of(body)["speaker"]) == ["Jo Roe", "Ann Bell"]
