@@ -87,19 +87,54 @@ def match_quotes(found: pd.DataFrame, gold: Annotations) -> pd.DataFrame:
                                        "speaker", "outcome"])
 
 
-def score_matches(matches: pd.DataFrame) -> dict[str, float]:
+def scores_from_counts(gold: int, found: int, matched: int, right: int) -> dict[str, float]:
     """Quote precision/recall/F1 and speaker accuracy (of matched and of all gold quotes)."""
+    precision = matched / found if found else 0.0
+    recall = matched / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if matched else 0.0
+    return {"gold": gold, "found": found, "matched": matched, "precision": precision,
+            "recall": recall, "f1": f1, "speaker_acc": right / matched if matched else 0.0,
+            "speaker_acc_gold": right / gold if gold else 0.0}
+
+
+def score_matches(matches: pd.DataFrame) -> dict[str, float]:
+    """:func:`scores_from_counts` of a :func:`match_quotes` table."""
     counts = matches["outcome"].value_counts()
     right, wrong = int(counts.get("right", 0)), int(counts.get("wrong speaker", 0))
-    matched = right + wrong
-    n_gold = matched + int(counts.get("missed", 0))
-    n_found = matched + int(counts.get("extra", 0))
-    precision = matched / n_found if n_found else 0.0
-    recall = matched / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if matched else 0.0
-    return {"gold": n_gold, "found": n_found, "matched": matched, "precision": precision,
-            "recall": recall, "f1": f1, "speaker_acc": right / matched if matched else 0.0,
-            "speaker_acc_gold": right / n_gold if n_gold else 0.0}
+    return scores_from_counts(gold=right + wrong + int(counts.get("missed", 0)),
+                              found=right + wrong + int(counts.get("extra", 0)),
+                              matched=right + wrong, right=right)
+
+
+def _percent_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """Add ``quote F1`` and ``speaker accuracy`` (percent, 1 decimal) from count columns."""
+    scores = [scores_from_counts(*row) for row in
+              table[["gold", "found", "matched", "right_speaker"]].itertuples(index=False)]
+    return table.assign(**{"quote F1": [round(100 * s["f1"], 1) for s in scores],
+                           "speaker accuracy": [round(100 * s["speaker_acc"], 1)
+                                                for s in scores]})
+
+
+def accuracy_table(matches: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row of counts and percentages per named :func:`match_quotes` table."""
+    rows = []
+    for name, table in matches.items():
+        outcome = table["outcome"]
+        rows.append({"set": name, "articles": table["doc_id"].nunique(),
+                     "gold": int((outcome != "extra").sum()),
+                     "found": int(table["quote"].notna().sum()),
+                     "matched": int(outcome.isin(["right", "wrong speaker"]).sum()),
+                     "right_speaker": int((outcome == "right").sum())})
+    return _percent_columns(pd.DataFrame(rows))
+
+
+def first_runs_table(path: str | Path) -> pd.DataFrame:
+    """The record of blind batches' first runs (a CSV of counts), plus a pooled row."""
+    runs = pd.read_csv(path, dtype={"batch": str})
+    counts = ["articles", "gold", "found", "matched", "right_speaker"]
+    pooled = {"batch": "all", **runs[counts].sum().to_dict(),
+              "extractor": "pooled first runs of the batches above"}
+    return _percent_columns(pd.concat([runs, pd.DataFrame([pooled])], ignore_index=True))
 
 
 def score_quotes(found: pd.DataFrame, gold: Annotations) -> dict[str, float]:

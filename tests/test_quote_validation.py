@@ -7,7 +7,9 @@ import pytest
 
 from analysis.paths import ROOT
 from analysis.quote_validation import (
+    accuracy_table,
     cli,
+    first_runs_table,
     load_annotations,
     match_quotes,
     score_matches,
@@ -39,6 +41,23 @@ def test_scores_are_hand_counted():
     assert (scores["gold"], scores["found"], scores["matched"]) == (4, 4, 3)
     assert scores["f1"] == scores["precision"] == scores["recall"] == 0.75
     assert scores["speaker_acc"] == 2 / 3 and scores["speaker_acc_gold"] == 0.5
+
+
+def test_accuracy_table_counts_and_percentages_per_set():
+    table = accuracy_table({"toy": match_quotes(FOUND, GOLD)})
+    # 4 gold, 4 found, 3 matched, 2 right: F1 75.0, speakers 2/3 = 66.7
+    assert table.iloc[0].tolist() == ["toy", 2, 4, 4, 3, 2, 75.0, 66.7]
+
+
+def test_first_runs_table_adds_a_pooled_row(tmp_path):
+    path = tmp_path / "runs.csv"
+    path.write_text("batch,articles,gold,found,matched,right_speaker,extractor\n"
+                    "1,2,10,8,8,6,x\n2,3,10,12,10,9,y\n")
+    table = first_runs_table(path)
+    # pooled: 20 gold, 20 found, 18 matched -> F1 90.0; 15/18 right -> 83.3
+    assert table.iloc[-1].tolist() == ["all", 5, 20, 20, 18, 15,
+                                       "pooled first runs of the batches above", 90.0, 83.3]
+    assert table["quote F1"].tolist()[:2] == [88.9, 90.9]  # 16/18, 20/22
 
 
 def test_a_gold_key_must_sit_near_the_start_of_a_found_quote():
