@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import re
 
-from analysis.speaker_lexicon import DOCUMENT_NOUNS, ORG_HEADS, ROLE_MODIFIERS
+from analysis.speaker_lexicon import (
+    ANONYMOUS_SOURCES,
+    DOCUMENT_NOUNS,
+    ORG_HEADS,
+    ROLE_MODIFIERS,
+    SPOKESPERSONS,
+)
 from analysis.speakers import LAY_PEOPLE, Speaker
 
 _DESCRIBED = re.compile(r"[Tt]he ((?:[a-z][a-z0-9-]* ){1,3})([a-z]+)")
-_NOT_PEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "insider",
-                         "person", "people", "official", "officials", "member", "employee",
-                         "staffer", "worker", "resident", "witness", "neighbour", "neighbor"})
+_NOT_PEOPLE = frozenset({*SPOKESPERSONS, *ANONYMOUS_SOURCES, "people", "official", "officials",
+                         "member", "employee", "staffer", "worker", "resident", "witness",
+                         "neighbour", "neighbor"})
 """Nouns news uses for people it does not name (``the staff member told ...``)."""
 
 

@@ -11,12 +11,16 @@ import re
 
 from analysis.attribution import sentence_end, sentence_start, subject_np
 from analysis.quote_records import Doc, Mention
-from analysis.speaker_lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_MODIFIERS
+from analysis.speaker_lexicon import (
+    ANONYMOUS_SOURCES,
+    FUNCTION_WORDS,
+    ORG_HEADS,
+    ROLE_MODIFIERS,
+    SPOKESPERSONS,
+)
 from analysis.speakers import NAME_TOKEN, Speaker, np_forward, speaker_of, tokenize_spans
 
 SHORT_ROLE = re.compile(r"(?:[Tt]he|[Aa]n?) (?:[a-z]+ )?[a-z]+\Z")
-_SPOKES = ("spokesman", "spokeswoman", "spokesperson")
-_ANONYMOUS = frozenset({"source", "insider", "person"})
 
 
 TITLE_ROLES = frozenset({
@@ -24,7 +28,7 @@ TITLE_ROLES = frozenset({
     "manager", "captain", "chancellor", "prosecutor", "ambassador", "commissioner", "chairman",
     "chairwoman", "inspector", "detective", "sheriff", "premier", "skipper", "congressman",
     "congresswoman", "councillor", "lawmaker", "executive", "superintendent", "boss",
-    "spokesman", "spokeswoman", "spokesperson"})
+    *SPOKESPERSONS})
 """``the judge said`` after ``U.S. District Judge Jo Roe``: the person who holds the title."""
 
 
@@ -39,7 +43,7 @@ def generic_role(spk: Speaker) -> bool:
     """``a spokesman for the company`` -> "company spokesman": its organisation is named before."""
     words = spk.canonical.split(" ")
     return (spk.kind == "role" and 2 <= len(words) <= 3 and words[-2] in GENERIC_ORGS
-            and words[-1] in _SPOKES and spk.canonical.islower())  # "airplane manufacturer"
+            and words[-1] in SPOKESPERSONS and spk.canonical.islower())  # "airplane manufacturer"
 
 
 def role_reference(doc: Doc, written: str, spk: Speaker, pos: int,
@@ -59,16 +63,17 @@ def role_reference(doc: Doc, written: str, spk: Speaker, pos: int,
         for m in reversed(history[-50:]):
             if m.speaker.kind == "role" and m.speaker.canonical.endswith(" " + words[0]):
                 return titled[0] if titled and titled[1] > m.pos else m.speaker
-        if words[0] in _ANONYMOUS:  # "A source close to X said ... The insider added"
+        if words[0] in ANONYMOUS_SOURCES:  # "A source close to X said ... The insider added"
             for m in reversed(history[-10:]):
-                if m.speaker.kind == "role" and m.speaker.canonical.split(" ")[-1] in _ANONYMOUS:
+                head = m.speaker.canonical.split(" ")[-1]
+                if m.speaker.kind == "role" and head in ANONYMOUS_SOURCES:
                     return m.speaker
         anonymous = _anonymous_before(doc.body, history) if words[0] in _UNNAMED else None
         if anonymous:  # "One Acme engineer, who spoke on condition of anonymity, ..."
             return anonymous
         if titled:  # the judge: the person named after the title, when written later
             return titled[0]
-    if words[-1] not in _SPOKES:
+    if words[-1] not in SPOKESPERSONS:
         return spk
     if len(words) == 2:
         org = named_org(doc.body, pos, Speaker(words[0], "org"))

@@ -118,6 +118,10 @@ FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "actress", "congresswoman
                           "daughter", "wife", "sister", "grandmother", "widow"})
 MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "policeman", "businessman",
                         "father", "son", "husband", "brother", "grandfather", "widower"})
+SPOKESPERSONS = ("spokesman", "spokeswoman", "spokesperson")
+"""Role nouns of people who speak for someone else (a tuple, for ``str.endswith``)."""
+ANONYMOUS_SOURCES = frozenset({"source", "insider", "person"})
+"""Unnamed people news quotes on background (``a source close to ...``, ``the insider``)."""
 EPITHETS = frozenset({"teenager", "youngster", "veteran", "pensioner"})
 """Descriptions that refer back to a person already named (``the teenager told ...``)."""
 PERSONAL_ROLES = word_set("""

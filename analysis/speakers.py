@@ -41,6 +41,7 @@ from analysis.speaker_lexicon import (
     PRONOUNS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
+    SPOKESPERSONS,
     VERB_LEMMAS,
     word_set,
 )
@@ -102,7 +103,7 @@ def is_role(tok: str) -> bool:
     return low in ROLE_NOUNS or (low.endswith("s") and low[:-1] in ROLE_NOUNS) or (
         low.endswith("es") and low[:-2] in ROLE_NOUNS) or (
         low.endswith("people") and low[:-6] + "person" in ROLE_NOUNS
-    ) or low.endswith(("spokesman", "spokeswoman", "spokesperson"))
+    ) or low.endswith(SPOKESPERSONS)
 
 
 @lru_cache(maxsize=65536)
@@ -421,8 +422,8 @@ def _role_phrase(toks: list[str]) -> list[str]:
 
 _KIN = frozenset({"daughter", "son", "brother", "sister", "father", "mother", "wife", "husband",
                   "grandson", "granddaughter", "grandmother", "grandfather"})
-_DEPENDENT_ROLES = frozenset({"aide", "spokesman", "spokeswoman", "spokesperson", "adviser",
-                              "advisor", "lawyer", "attorney", "assistant", "representative"})
+_DEPENDENT_ROLES = frozenset({"aide", *SPOKESPERSONS, "adviser", "advisor", "lawyer", "attorney",
+                              "assistant", "representative"})
 
 
 def _normalise_piece(toks: list[str]) -> Speaker | None:
