@@ -216,6 +216,29 @@ def export_html(nb: nbformat.NotebookNode, target: Path, *, reader: bool,
     return target
 
 
+def export_pages(source: Path, out: Path, *, error: str | None, corpus: str) -> dict[str, Any]:
+    """Write the full and reader HTML pages of one executed notebook; return its manifest entry.
+
+    When papermill stopped before running anything, the page says why instead.
+    """
+    executed = out / "notebooks" / source.name
+    if executed.exists():
+        nb = nbformat.read(executed, as_version=4)
+    else:
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+            f"# {source.stem}\n\nThis notebook could not be run: `{error}`")])
+        nbformat.write(nb, executed)
+    title = title_of(nb, source.stem)
+    relink(nb, source_dir=source.parent, page_dir=out)
+    full, reader = f"{source.stem}.html", f"{source.stem}.reader.html"
+    for page, is_reader, other in ((full, False, reader), (reader, True, full)):
+        nav = [("\u2190 All reports", "../index.html"),
+               ("Full version (with code)" if is_reader else "Reader version (no code)", other)]
+        export_html(nb, out / page, reader=is_reader, nav=nav, title=title, corpus=corpus)
+    return {"notebook": source.name, "title": title, "full": full, "reader": reader,
+            "error": error}
+
+
 def build_report(
     corpus: str = "seeds",
     *,
@@ -244,28 +267,13 @@ def build_report(
         "columns": columns, "versions": package_versions(), "pages": [],
         "shared_data": not skip_shared_data,
     }
+    hidden = out / ".no-shared-data" if skip_shared_data else None  # never created
     for source in notebooks.notebook_paths(names, folder=notebooks_dir):
         print(f"report {out.name}: executing {source.name}", flush=True)
-        executed = out / "notebooks" / source.name
-        hidden = out / ".no-shared-data" if skip_shared_data else None  # never created
-        error = run_notebook(source, executed, parameters, shared_base=hidden)
-        if executed.exists():
-            nb = nbformat.read(executed, as_version=4)
-        else:  # papermill stopped before running anything: show why
-            nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
-                f"# {source.stem}\n\nThis notebook could not be run: `{error}`")])
-            nbformat.write(nb, executed)
-        title = title_of(nb, source.stem)
-        relink(nb, source_dir=source.parent, page_dir=out)
-        full, reader = f"{source.stem}.html", f"{source.stem}.reader.html"
-        for page, is_reader, other in ((full, False, reader), (reader, True, full)):
-            nav = [("\u2190 All reports", "../index.html"),
-                   ("Reader version (no code)" if not is_reader else "Full version (with code)",
-                    other)]
-            export_html(nb, out / page, reader=is_reader, nav=nav, title=title,
-                        corpus=corpus_line(manifest["summary"]))
-        manifest["pages"].append({"notebook": source.name, "title": title, "full": full,
-                                  "reader": reader, "error": error})
+        error = run_notebook(source, out / "notebooks" / source.name, parameters,
+                             shared_base=hidden)
+        manifest["pages"].append(export_pages(source, out, error=error,
+                                              corpus=corpus_line(manifest["summary"])))
     (out / "report.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
                                      encoding="utf-8")
     write_index(out.parent)

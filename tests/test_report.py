@@ -215,3 +215,15 @@ def test_skip_shared_data_repoints_parameters_and_environment(tmp_path: Path) ->
     with report.shared_data_base(tmp_path / "none"):
         assert os.environ["NEWS_EDA_SHARED_DATA"] == str(tmp_path / "none")
     assert os.environ.get("NEWS_EDA_SHARED_DATA") == before
+
+
+def test_a_notebook_papermill_never_started_gets_a_page_saying_why(tmp_path: Path) -> None:
+    (tmp_path / "notebooks").mkdir()
+    source = tmp_path / "02_missing.ipynb"
+    entry = report.export_pages(source, tmp_path, error="kernel died", corpus="seeds")
+    assert entry == {"notebook": "02_missing.ipynb", "title": "02_missing",
+                     "full": "02_missing.html", "reader": "02_missing.reader.html",
+                     "error": "kernel died"}
+    assert "This notebook could not be run: <code>kernel died</code>" in (
+        tmp_path / "02_missing.reader.html").read_text()
+    assert (tmp_path / "notebooks" / "02_missing.ipynb").exists()
