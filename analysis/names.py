@@ -34,10 +34,11 @@ _POSSESSIVE_CUE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+),? (?:said|says|ad
 
 
 def gender_cues(body: str, windows: list[tuple[int, int]],
-                person: Callable[[str, int], str]) -> dict[str, str]:
+                person: Callable[[str, int, str], str]) -> dict[str, str]:
     """Full name -> "m"/"f" from ``Mr Roe``/``Ms Roe`` anywhere (also after the quotes) and
     from ``Roe said her team ...``/``Roe, whose wife ...``; ``person`` maps a one-word name at an
-    offset to its full name. Names with contradicting cues (``Mr and Mrs Roe``) get none."""
+    offset (and the gender of its title, "" for none) to its full name. Names with
+    contradicting cues (``Mr and Mrs Roe``) get none."""
     seen: dict[str, set[str]] = {}
     for lo, hi in windows:
         text = body[lo:hi]
@@ -45,10 +46,11 @@ def gender_cues(body: str, windows: list[tuple[int, int]],
             (_POSSESSIVE_CUE,) if " his " in text or " her " in text else ())  # cheap guards
         for rx in cues:
             for m in rx.finditer(body, lo, hi):
-                full = person(m.group(2) if rx is _TITLE_CUE else m.group(1), m.start())
+                gender = "m" if m.group(1 if rx is _TITLE_CUE else 2) else "f"
+                full = person(m.group(2) if rx is _TITLE_CUE else m.group(1), m.start(),
+                              gender if rx is _TITLE_CUE else "")
                 if " " in full:
-                    seen.setdefault(full, set()).add("m" if m.group(1 if rx is _TITLE_CUE else 2)
-                                                     else "f")
+                    seen.setdefault(full, set()).add(gender)
         for _, name, gender in named_by_pronoun(body, lo, hi):
             seen.setdefault(name, set()).add(gender)
     return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}

@@ -30,6 +30,7 @@ from analysis.speakers import (
     is_role,
     np_forward,
     speaker_of,
+    titled_kin,
     tokenize_spans,
 )
 
@@ -220,7 +221,8 @@ def _subject_mentions(doc: Doc, names: dict, windows: list[tuple[int, int]],
                 continue
             word, start = intro.group(1).split(" ", 1)[0], intro.start(1)
         if not conj and word not in _POSSESSIVES and not _NAMEISH.match(body, m.end()) and not any(
-                len(full.split()[0]) > 1 for _, full in names.get(word, ())):
+                len(full.split()[0]) > 1 for _, full in names.get(word, ())) and (
+                word not in getattr(names, "relatives_first", ())):
             intro = _INTRO_SURNAME.match(body, m.end())
             if not intro or intro.group(1) not in names:
                 continue  # a capitalised run, or a surname already introduced with a full name
@@ -241,9 +243,11 @@ def _subject_ok(spk: Speaker, written: str, names: dict, *, conj: bool) -> bool:
     if spk.kind == "person":
         if len(spk.canonical.split()) > 4:
             return False  # "U.S. Imposed Tariffs Hit Chip Makers ...": a headline-case run
-        return " " in spk.canonical or bool(spk.gender) or conj or spk.canonical in names
+        return " " in spk.canonical or bool(spk.gender) or conj or spk.canonical in names or (
+            spk.canonical in getattr(names, "relatives_first", ()))  # "Lily, who ..."
     return spk.kind == "role" and not spk.plural and any(
-        w[:1].isupper() for w in written.split()) and spk.canonical not in LAY_PEOPLE
+        w[:1].isupper() for w in written.split() if w not in _ARTICLES | _POSSESSIVES
+    ) and spk.canonical not in LAY_PEOPLE  # "Her husband is ...": no organisation
 
 
 def resolve_speakers(doc: Doc, quotes: list[Quote]) -> None:
@@ -254,7 +258,8 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> None:
     whole = [(0, len(body))] if len(body) < 200_000 else None
     names = full_names(body, windows=whole or _windows(quotes, 5000))
     genders = gender_cues(body, whole or _windows(quotes, 5000),
-                          lambda word, at: corefer(word, at, names))
+                          lambda word, at, g: titled_kin(word, g, at, names)
+                          or corefer(word, at, names))
     history: list[Mention] = []
     orphans: list[Quote] = []  # context quotes before any speaker: take the next one nearby
     last: Quote | None = None  # the latest context quote
@@ -386,13 +391,14 @@ def _canonical(written: str, pos: int, names: dict, genders: dict[str, str]) -> 
         if " " in full:
             return Speaker(full, "person", genders.get(full, ""))
     if spk.kind == "person":
-        full = corefer(spk.canonical, pos, names)
+        full = titled_kin(spk.canonical, spk.gender, pos, names) or corefer(
+            spk.canonical, pos, names)  # "Ms. Roe" after "His wife, Ana": Ana Roe
         if " " not in full and not spk.gender and not genders.get(full) and not _AGE_TAIL.search(
                 written):
             return Speaker(full, "org")  # a lone capitalised word never introduced: entity
         if spk.canonical not in names and " " not in spk.canonical and not (
                 spk.gender or genders.get(full) or (full == spk.canonical and _AGE_TAIL.search(
-                    written))):
+                    written)) or full in getattr(names, "relatives", ())):
             return Speaker(first_named(spk.canonical, full, names, FIRST_KEY), "org")  # "Acme" ->
             # "Acme Networks" (or a first name): unsure
         if spk.gender:
@@ -425,8 +431,10 @@ _LEAD_PRONOUN = re.compile(r"(?:\A\s*|[.!?]\s+)(He|She) [a-z][^.!?]*[.!?:]?\s*\Z
 def _pronoun_lead(doc: Doc, q: Quote, history: list[Mention], genders: dict[str, str]
                   ) -> Speaker | None:
     """``She smiled. "..."``: a context quote right after a prose sentence whose subject is
-    he/she (in the same paragraph) is that person's."""
+    he/she (in the same paragraph, or ending the paragraph before) is that person's."""
     lo = doc.para_bounds(q.raw.open)[0]
+    if not doc.body[lo:q.raw.open].strip() and lo > 1:  # the quote opens its paragraph:
+        lo = doc.para_bounds(lo - 2)[0]  # "... He thinks of Walt.\n\n"Walt told us ...""
     lo = max(lo, q.raw.open - 300, *(doc.body.rfind(mark, lo, q.raw.open) + 1 for mark in '"“”'))
     m = _LEAD_PRONOUN.search(doc.body[lo:q.raw.open])
     return _latest(history, m.group(1).lower(), genders) if m else None

@@ -118,6 +118,12 @@ FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "actress", "congresswoman
                           "daughter", "wife", "sister", "grandmother", "widow"})
 MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "policeman", "businessman",
                         "father", "son", "husband", "brother", "grandfather", "widower"})
+KIN_GENDER = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "granddaughter": "f",
+              "niece": "f", "grandmother": "f", "husband": "m", "father": "m", "son": "m",
+              "brother": "m", "grandson": "m", "nephew": "m", "grandfather": "m"}
+"""Kin nouns with a gender (``His wife, Ana``: Ana is a woman); ``partner`` has none."""
+KIN_PLURALS = ("children", "sons", "daughters", "grandchildren", "kids")
+"""Plural kin nouns that introduce first names (``Their children, Lily, 15, and Sam, 11,``)."""
 SPOKESPERSONS = ("spokesman", "spokeswoman", "spokesperson")
 """Role nouns of people who speak for someone else (a tuple, for ``str.endswith``)."""
 ANONYMOUS_SOURCES = frozenset({"source", "insider", "person"})

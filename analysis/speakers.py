@@ -31,6 +31,8 @@ from analysis.speaker_lexicon import (
     FUNCTION_WORDS,
     GENERIC_ADJ,
     HONORIFICS,
+    KIN_GENDER,
+    KIN_PLURALS,
     MALE_ROLES,
     NAME_PARTICLES,
     ORDINALS,
@@ -623,20 +625,36 @@ def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
     for lo, hi in windows or [(0, len(body))]:
         _index_names(body, lo, hi, index)
         add_nicknames(body, lo, hi, index, _FIRST)
-    kin = [m for lo, hi in windows or [(0, len(body))] if _KIN_WORD.search(body, lo, hi)
-           for m in _KIN_START.finditer(body, lo, hi)]
-    if kin:  # "... Mrs Jo Roe said. Her granddaughter, Ellie, said" / "her husband, Tom, said"
-        people = sorted((p, n) for k, v in index.items() if k[:1] != _FIRST for p, n in v
-                        if _bare(n.rsplit(" ", 1)[-1].lower()) not in ORG_HEADS | _EVENTS)
-        for m in kin:
-            k = bisect.bisect_left(people, (m.start(), ""))
-            family = _titled_surname(body, people[k - 1][0] if k else 0, m.start())
-            if k or family:
-                family = family or people[k - 1][1].split(" ")[-1]
-                full = f"{m.group(1)} {family}"  # a first name only:
-                bisect.insort(index.setdefault(_FIRST + m.group(1), []), (m.start(), full))
-                # the bare surname keeps pointing at the person the story is about
-    return NameIndex(index, body=body, windows=windows or [(0, len(body))])
+    windows = windows or [(0, len(body))]
+    kin = [m for lo, hi in windows if _KIN_WORD.search(body, lo, hi)
+           for rx in (_KIN_START, _KIN_LIST) for m in rx.finditer(body, lo, hi)]
+    gendered = _add_kin(body, index, sorted(kin, key=lambda m: m.start())) if kin else []
+    return NameIndex(index, body=body, windows=windows, kin=gendered)
+
+
+def _add_kin(body: str, index: dict[str, list[tuple[int, str]]], kin: list[re.Match]
+             ) -> list[tuple[int, str, str]]:
+    """Index ``Her granddaughter, Ellie,`` / ``her husband, Tom,`` / ``Their children, Lily,
+    15, and Sam, 11,`` as first names with the family name of the person before (the bare
+    surname keeps pointing at the person the story is about); returns ``(offset, full name,
+    gender)`` of each relative, the gender only when it differs from the possessive's (``His
+    wife, Ana``: "f"), so that a ``Ms Roe`` can be told from the person the story is about."""
+    people = sorted((p, n) for k, v in index.items() if k[:1] != _FIRST for p, n in v
+                    if _bare(n.rsplit(" ", 1)[-1].lower()) not in ORG_HEADS | _EVENTS)
+    gendered = []
+    for m in kin:
+        k = bisect.bisect_left(people, (m.start(), ""))
+        family = _titled_surname(body, people[k - 1][0] if k else 0, m.start())
+        if not (k or family):
+            continue
+        family = family or people[k - 1][1].split(" ")[-1]
+        gender = KIN_GENDER.get((m.group("kin") or "").lower(), "")
+        anchor = {"his": "m", "her": "f"}.get((m.group("poss") or "").lower(), "")
+        for first in _FIRST_NAMES.findall(m.group("first")):
+            bisect.insort(index.setdefault(_FIRST + first, []), (m.start(), f"{first} {family}"))
+            gendered.append((m.start(), f"{first} {family}", gender if anchor not in {
+                "", gender} else ""))
+    return gendered
 
 
 def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, str]]]) -> None:
@@ -709,12 +727,18 @@ def _titled_surname(body: str, lo: int, hi: int) -> str | None:
 _ACRONYM_BEFORE = re.compile(r"(?:[A-Z]\.){2,} \Z")
 _KIN_APPOS = re.compile(r"[^.!?\n]{0,80}? (?:and )?(?:his|her|their) (?:mother|father|wife|husband|"
                         r"son|daughter|brother|sister|partner), ([A-Z][a-z]+)(?=[,.])")
-_KIN_START = re.compile(r"(?<![\w'’-])(?:(?:[Hh]is|[Hh]er|[Tt]heir) (?:mother|father|wife|"
-                        r"husband|son|daughter|brother|sister|partner|granddaughter|grandson|"
-                        r"niece|nephew|grandmother|grandfather),? |(?:with|and) (?:wife|husband|"
-                        r"son|daughter|partner) )([A-Z][a-z]+)(?=[,.]| [a-z])")
+_KIN_START = re.compile(r"(?<![\w'’-])(?:(?P<poss>[Hh]is|[Hh]er|[Tt]heir) (?P<kin>mother|father|"
+                        r"wife|husband|son|daughter|brother|sister|partner|granddaughter|"
+                        r"grandson|niece|nephew|grandmother|grandfather),? |(?:with|and) "
+                        r"(?:wife|husband|son|daughter|partner) )(?P<first>[A-Z][a-z]+)"
+                        r"(?=[,.]| [a-z])")
+_KIN_LIST = re.compile(r"(?<![\w'’-])(?P<poss>[Hh]is|[Hh]er|[Tt]heir) (?:"
+                       + "|".join(KIN_PLURALS) + r"),? (?P<first>(?:[A-Z][a-z]+(?:, \d{1,2})?"
+                       r"(?:,? and |, )){1,4}[A-Z][a-z]+)(?P<kin>)(?=[,.]| [a-z])")
+"""``Their children, Lily, 15, and Sam, 11,``: each first name is one of the family."""
+_FIRST_NAMES = re.compile(r"[A-Z][a-z]+")
 _KIN_WORD = re.compile(r"wife|husband|son|daughter|mother|father|brother|sister|partner|niece|"
-                       r"nephew")  # a quick test before the slower _KIN_START scan
+                       r"nephew|child|kids")  # a quick test before the slower kin scans
 _COUPLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")
 _TITLE_WORDS = word_set("""
 president minister prime chancellor secretary senator governor general mayor ambassador
@@ -738,9 +762,13 @@ class NameIndex(dict):
     """The :func:`full_names` index; :meth:`lone` gives the offsets where a surname stands alone
     (looked up only for the rare surnames shared by several full names)."""
 
-    def __init__(self, index: dict, *, body: str = "", windows: Sequence[tuple[int, int]] = ()):
+    def __init__(self, index: dict, *, body: str = "", windows: Sequence[tuple[int, int]] = (),
+                 kin: Sequence[tuple[int, str, str]] = ()):
         super().__init__(index)
         self.body, self.windows = body, list(windows)
+        self.kin = list(kin)  # (offset, "Ana Roe", "f") after "His wife, Ana"
+        self.relatives = {full for _, full, _ in kin}  # people, though named by a first name
+        self.relatives_first = {full.split(" ", 1)[0] for full in self.relatives}
         self._lone: dict[str, list[int]] = {}
 
     def lone(self, surname: str) -> list[int]:
@@ -757,6 +785,16 @@ def _first_name(word: str, offset: int, names: dict[str, list[tuple[int, str]]])
     cands = names.get(_FIRST + word, [])
     k = bisect.bisect_right(cands, (offset, "\uffff"))
     return cands[k - 1][1] if k else word
+
+
+def titled_kin(surname: str, gender: str, offset: int, names: dict) -> str | None:
+    """``Ms. Roe`` after ``Tom Roe ... His wife, Ana``: the relative of that gender named
+    before ``offset`` by first name, whose possessive gave the other gender to the person the
+    story is about (None when there is none)."""
+    kin = getattr(names, "kin", ())
+    found = [full for at, full, g in kin if at <= offset and g and g == gender
+             and " " not in surname and full.rsplit(" ", 1)[-1] == surname]
+    return found[-1] if found else None
 
 
 def corefer(canonical: str, offset: int, names: dict[str, list[tuple[int, str]]]) -> str:

@@ -137,7 +137,7 @@ def test_fixture_scores_with_the_overlap_scorer():
     assert round(scores["f1"], 4) == round(2 * 723 / (736 + 724), 4) == 0.9904
     expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
     n_wrong = sum(map(len, expected["_known_wrong_speakers"].values()))
-    assert n_wrong == 29 and scores["speaker_acc"] == (723 - n_wrong) / 723
+    assert n_wrong == 24 and scores["speaker_acc"] == (723 - n_wrong) / 723
 
 
 def test_wire_and_feature_conventions():
@@ -619,3 +619,26 @@ def test_a_capitalised_descriptor_opening_a_sentence_before_a_full_name():
     body = ('Rovers won 2-1 on Saturday.\n\nSubstitute Jo Roe said: "It was a great day for all '
             'of us here."\n\nRetiree Ann Bell said the move was "a disgrace to the whole town".')
     assert list(quotes_of(body)["speaker"]) == ["Jo Roe", "Ann Bell"]
+
+
+def test_a_titled_surname_of_the_other_gender_is_the_relative_named_by_first_name():
+    body = ('Dev Marlow runs the ferry.\n\nHis husband, Jem, keeps the books.\n\n"We never '
+            'expected to make money," Mr Marlow said.\n\n"It pays for itself now," Ms Marlow '
+            'said. "He still checks every receipt."')
+    assert list(quotes_of(body)["speaker"]) == ["Dev Marlow", "Dev Marlow"]
+    body = body.replace("His husband, Jem,", "His wife, Jem,")
+    assert list(quotes_of(body)["speaker"]) == ["Dev Marlow", "Jem Marlow"]
+
+
+def test_children_named_in_a_list_take_the_family_name():
+    body = ('Rosa Quint moved the family to the coast in May. Their children, Ivo, 9, and Mira, '
+            '13, started at the village school.\n\nMira, who had not wanted to move, now loves '
+            'it.\n\n"I thought I would hate it here, but the sea is amazing," she said.')
+    assert list(quotes_of(body)["speaker"]) == ["Mira Quint"]
+
+
+def test_a_quote_opening_a_paragraph_after_a_he_or_she_sentence_takes_that_pronoun():
+    body = ('"We will rebuild the barn by spring," Nadia Holt said.\n\nHer brother, Luka Holt, '
+            'is less sure. He has been pricing timber for weeks.\n\n"Nothing costs what it did '
+            'last year."')
+    assert list(quotes_of(body)["speaker"]) == ["Nadia Holt", "Luka Holt"]
