@@ -5,7 +5,10 @@ News writing avoids repeating a name: after ``Sergeant Jo Roe`` the next attribu
 can hold. A ``the`` + lower-case words + noun speaking is taken as such an epithet when
 
 * at least one word before the noun is descriptive (not an institutional qualifier such as
-  ``police``, ``defence``, ``club``, ``senior``, which make a role of their own), and
+  ``police``, ``defence``, ``club``, ``senior``, which make a role of their own); the first
+  may be a nationality (``the German scientist``) unless the noun is an office (``the French
+  president``); ``veteran`` makes even an organisation word personal (``the veteran centre``),
+  and
 * no unnamed person with that noun was introduced before (``a bond trader ... the bond trader``,
   ``The listing agent for Acme says ... the listing agent said``).
 """
@@ -14,16 +17,18 @@ from __future__ import annotations
 
 import re
 
+from analysis.role_references import TITLE_ROLES
 from analysis.speaker_lexicon import (
     ANONYMOUS_SOURCES,
     DOCUMENT_NOUNS,
+    EPITHETS,
     ORG_HEADS,
     ROLE_MODIFIERS,
     SPOKESPERSONS,
 )
-from analysis.speakers import LAY_PEOPLE, Speaker
+from analysis.speakers import LAY_PEOPLE, Speaker, is_demonym
 
-_DESCRIBED = re.compile(r"[Tt]he ((?:[a-z][a-z0-9-]* ){1,3})([a-z]+)")
+_DESCRIBED = re.compile(r"[Tt]he ((?:[A-Z][a-z]+ )?(?:[a-z][a-z0-9-]* ){0,3})([a-z]+)")
 _NOT_PEOPLE = frozenset({*SPOKESPERSONS, *ANONYMOUS_SOURCES, "people", "official", "officials",
                          "member", "employee", "staffer", "worker", "resident", "witness",
                          "neighbour", "neighbor"})
@@ -36,10 +41,22 @@ def described_person(written: str, spk: Speaker, body: str, pos: int) -> bool:
     if not m or spk.kind != "role" or spk.plural:
         return False
     mods, head = m.group(1).split(), m.group(2)
-    if head in LAY_PEOPLE | _NOT_PEOPLE | DOCUMENT_NOUNS or head in ORG_HEADS:
+    if not mods or not _nationality_ok(mods, head):
+        return False
+    if head in LAY_PEOPLE | _NOT_PEOPLE | DOCUMENT_NOUNS or (
+            head in ORG_HEADS and not EPITHETS.intersection(mods)):
         return False  # "the veteran lock": any other noun, as the subject of a speech verb
     if all(w in ROLE_MODIFIERS or w in ORG_HEADS for w in mods):
         return False  # "the defence lawyer", "the club captain": a role of its own
     intro = re.compile(rf"\b(?:(?:[Aa]n?|[Oo]ne|[Aa]nother) (?:[\w-]+ ){{0,3}}{head}|"
                        rf"[Tt]he {re.escape(m.group(1))}{head} (?:for|of|at))\b")
     return not intro.search(body, max(0, pos - 3000), pos)  # "The listing agent for Acme"
+
+
+def _nationality_ok(mods: list[str], head: str) -> bool:
+    """A capitalised word only as a nationality before a noun that is no office: ``the German
+    scientist`` (the scientist named before), not ``the Acme trader`` nor ``the French
+    president`` (an office, whoever holds it)."""
+    if not mods[0][:1].isupper():
+        return True
+    return is_demonym(mods[0]) and head not in TITLE_ROLES

@@ -54,7 +54,8 @@ def role_reference(doc: Doc, written: str, spk: Speaker, pos: int,
     words = spk.canonical.split(" ")
     if generic_role(spk):  # "a spokesman for the company"
         latest = latest_named_org(history)
-        org = latest.canonical if latest else _sentence_subject_org(doc, pos)
+        org = latest.canonical if latest else (
+            _sentence_subject_org(doc, pos) or _speaking_org(doc, pos, history))
         return Speaker(f"{org} {words[-1]}", "role", spk.gender) if org else spk
     if not SHORT_ROLE.match(written) or len(words) > 2:
         return spk

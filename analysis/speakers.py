@@ -179,9 +179,9 @@ def np_backward(toks: list[str], end: int, *, limit: int = 12) -> tuple[int, int
             toks[j - 1] not in {"in", "from", "at"}):
         j -= 1  # "trader at a large European bank": back over the determiner and adjectives
     j = j if j >= 2 and toks[j - 1] in {"in", "from", "at"} and (
-        is_role(toks[j - 2]) or _demonym(toks[j - 2])) else lo
+        is_role(toks[j - 2]) or is_demonym(toks[j - 2])) else lo
     if lo >= 2 and toks[j - 1] in {"in", "from", "at"} and (
-            is_role(toks[j - 2]) or _demonym(toks[j - 2])):
+            is_role(toks[j - 2]) or is_demonym(toks[j - 2])):
         more = np_backward(toks, j - 1, limit=limit)
         lo = more[0] if more else lo
     if lo >= 3 and toks[lo - 1] in {"to", "with"} and toks[lo - 2] in _CLOSE:
@@ -523,7 +523,7 @@ _DEMONYM_NOUNS = frozenset({"Briton", "Spaniard", "Frenchman", "Frenchwoman", "D
                             "Tory"})
 
 
-def _demonym(tok: str) -> bool:
+def is_demonym(tok: str) -> bool:
     """``German``, ``Welshman``, ``Zealander`` (of ``New Zealander``): a nationality noun."""
     return tok in _DEMONYM_NOUNS or (
         tok[:1].isupper() and tok.isalpha() and tok.endswith((*_DEMONYM_ENDINGS, "lander", "man",
@@ -536,9 +536,9 @@ def _epithet(toks: list[str]) -> bool:
     """``teenager``, ``19-year-old (striker)``, ``German``, ``world number six``: a description
     that news writing uses for a person named shortly before."""
     one = toks[0]
-    if len(toks) == 1 and (one.lower() in EPITHETS or _demonym(one)):
+    if len(toks) == 1 and (one.lower() in EPITHETS or is_demonym(one)):
         return True
-    if len(toks) == 2 and one[:1].isupper() and one.isalpha() and _demonym(toks[1]) and (
+    if len(toks) == 2 and one[:1].isupper() and one.isalpha() and is_demonym(toks[1]) and (
             one.lower() not in FUNCTION_WORDS):
         return True  # the New Zealander, the South African
     if len(toks) == 1 and one.lower() in PERFORMERS:

@@ -137,7 +137,7 @@ def test_fixture_scores_with_the_overlap_scorer():
     assert round(scores["f1"], 4) == round(2 * 723 / (736 + 724), 4) == 0.9904
     expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
     n_wrong = sum(map(len, expected["_known_wrong_speakers"].values()))
-    assert n_wrong == 24 and scores["speaker_acc"] == (723 - n_wrong) / 723
+    assert n_wrong == 21 and scores["speaker_acc"] == (723 - n_wrong) / 723
 
 
 def test_wire_and_feature_conventions():
@@ -642,3 +642,20 @@ def test_a_quote_opening_a_paragraph_after_a_he_or_she_sentence_takes_that_prono
             'is less sure. He has been pricing timber for weeks.\n\n"Nothing costs what it did '
             'last year."')
     assert list(quotes_of(body)["speaker"]) == ["Nadia Holt", "Luka Holt"]
+
+
+def test_a_spokesman_for_the_company_after_a_paragraph_whose_subject_is_the_company():
+    body = ('Tallow Mining, which runs three pits in the valley, was asked about the spill.\n\n'
+            '"We take every report seriously and are investigating," a spokesman for the company '
+            'said.')
+    assert list(quotes_of(body)["speaker"]) == ["Tallow Mining spokesman"]
+
+
+def test_a_nationality_epithet_and_a_veteran_are_the_person_named_before():
+    body = ('The lead author, chemist Ilse Brandauer, said the data were clear.\n\n"Nobody '
+            'expected the soil to change this fast," the Austrian scientist said.\n\n"We will '
+            'study it closely before we decide," the French president said.')
+    assert list(quotes_of(body)["speaker"]) == ["Ilse Brandauer", "French president"]
+    body = ('"We kept our heads," captain Moana Reti said.\n\nThe veteran centre, playing her '
+            'last season, praised the rookie, saying she had played "like a seasoned pro".')
+    assert list(quotes_of(body)["speaker"]) == ["Moana Reti", "Moana Reti"]
