@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate-quotes": ("analysis.quote_validation", "Score quotes against hand annotations"),
     "validate-sentiment": ("analysis.sentiment_validation", "Score sentiment against labels"),
     "validate-stance": ("analysis.stance_model", "Train and score the supervised stance model"),
+    "validate-stance-rules": ("analysis.stance_validation", "Score stance rules on gold pairs"),
     "report": ("analysis.report", "Execute notebooks on a corpus and export HTML reports"),
 }
 
