@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import yaml
 
 GOLD_COLUMNS = ["doc_id", "holder", "target", "stance", "sentence"]
 REQUIRED = GOLD_COLUMNS[:4]
@@ -41,16 +42,19 @@ def holder_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-def _problem_lines(table: pd.DataFrame) -> list[tuple[pd.Series, str]]:
-    """(row mask, message) for every kind of bad gold row."""
-    keys = table.assign(key=table["holder"].map(holder_key))
-    return [
+def _gold_problems(table: pd.DataFrame) -> list[str]:
+    """A message per kind of bad gold row, with its line numbers (line 1 is the header)."""
+    keys = table.assign(key=table["holder"].map(holder_key), tkey=table["target"].str.casefold())
+    bad_stance = ~table["stance"].isin(CLASSES)
+    checks = [
         (table[REQUIRED[:3]].eq("").any(axis=1), "empty doc_id, holder or target"),
-        (~table["stance"].isin(CLASSES),
-         "stance must be favor or against (list only holders with a position)"),
-        (keys.duplicated(["doc_id", "key", "target"], keep=False),
+        (bad_stance, "stance must be favor or against (list only holders with a position), "
+                     f"not {sorted(set(table.loc[bad_stance, 'stance']))[:5]}"),
+        (keys.duplicated(["doc_id", "key", "tkey"], keep=False),
          "duplicate (doc_id, holder, target) pair"),
     ]
+    return [f"{message} on line(s) {[i + 2 for i in table.index[mask][:5]]}"
+            for mask, message in checks if mask.any()]
 
 
 def clean_gold(table: pd.DataFrame, *, where: str = "gold") -> pd.DataFrame:
@@ -64,20 +68,20 @@ def clean_gold(table: pd.DataFrame, *, where: str = "gold") -> pd.DataFrame:
     if missing:
         raise ValueError(f"{where}: missing column(s) {missing}")
     out = table.reindex(columns=GOLD_COLUMNS, fill_value="").astype(object).fillna("")
-    out = out.astype(str)
-    out = out.apply(lambda col: col.str.strip()).reset_index(drop=True)
+    out = out.astype(str).apply(lambda col: col.str.strip()).reset_index(drop=True)
     out["stance"] = out["stance"].str.lower()
-    for mask, message in _problem_lines(out):
-        if mask.any():
-            lines = [i + 2 for i in out.index[mask][:5]]  # line 1 is the header
-            values = out.loc[mask, "stance"].head(5).tolist() if "stance must" in message else ""
-            raise ValueError(f"{where}: {message} on line(s) {lines} {values}".rstrip())
+    problems = _gold_problems(out)
+    if problems:
+        raise ValueError(f"{where}: " + "; ".join(problems))
     return out
 
 
 def load_stance_gold(path: str | Path) -> pd.DataFrame:
     """Gold stance pairs from ``stance_gold.csv`` (columns :data:`GOLD_COLUMNS`), checked."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except pd.errors.EmptyDataError as err:
+        raise ValueError(f"{path}: empty file") from err
     table.columns = [str(c).strip() for c in table.columns]
     return clean_gold(table, where=str(path))
 
@@ -297,7 +301,10 @@ def cli(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     try:
         outcomes = validate_stance_rules(args.folder, targets=args.targets, gold=args.gold)
-    except (OSError, ValueError) as err:
+    except KeyError as err:  # a documented-form target without "name"
+        print(f"error: targets file: missing key {err}")
+        return 2
+    except (OSError, ValueError, yaml.YAMLError) as err:
         print(f"error: {err}")
         return 2
     for line in _details(outcomes) if args.details else []:

@@ -99,7 +99,8 @@ def test_other_name_variants_count_as_missed_and_extra_with_a_near_note():
 
 def test_load_stance_gold_checks_columns_values_and_pairs(tmp_path):
     path = tmp_path / "stance_gold.csv"
-    path.write_text("doc_id,holder,target,stance\nd, Jo Roe ,tax,FAVOR\nd,Al Poe,tax,Against\n")
+    path.write_text("\ufeffdoc_id,holder,target,stance\n"  # a byte-order mark is fine
+                    "d, Jo Roe ,tax,FAVOR\nd,Al Poe,tax,Against\n", encoding="utf-8")
     gold = load_stance_gold(path)  # sentence is optional; values stripped and lower-cased
     assert gold.values.tolist() == [["d", "Jo Roe", "tax", "favor", ""],
                                     ["d", "Al Poe", "tax", "against", ""]]
@@ -107,9 +108,9 @@ def test_load_stance_gold_checks_columns_values_and_pairs(tmp_path):
     with pytest.raises(ValueError, match=r"missing column\(s\) \['target'\]"):
         load_stance_gold(path)
     path.write_text("doc_id,holder,target,stance\nd,Jo Roe,tax,favor\nd,Al Poe,tax,neutral\n")
-    with pytest.raises(ValueError, match=r"favor or against .* line\(s\) \[3\] \['neutral'\]"):
+    with pytest.raises(ValueError, match=r"or against .*, not \['neutral'\] on line\(s\) \[3\]"):
         load_stance_gold(path)
-    path.write_text("doc_id,holder,target,stance\nd,The Greens,tax,favor\nd,greens,tax,favor\n")
+    path.write_text("doc_id,holder,target,stance\nd,The Greens,tax,favor\nd,greens,Tax,favor\n")
     with pytest.raises(ValueError, match=r"duplicate .* line\(s\) \[2, 3\]"):
         load_stance_gold(path)
     path.write_text("doc_id,holder,target,stance\nd,,tax,favor\n")
