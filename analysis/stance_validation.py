@@ -250,7 +250,7 @@ def validate_stance_rules(folder: str | Path, *, targets: Any = None,
     base = resolve(folder)
     parsed = parse_targets(base / "targets.yaml" if targets is None else targets)
     if not isinstance(gold, pd.DataFrame):
-        gold = load_stance_gold(base / "stance_gold.csv" if gold is None else gold)
+        gold = load_stance_gold(base / "stance_gold.csv" if gold is None else resolve(gold))
     gold = _canonical_targets(clean_gold(gold), [t.name for t in parsed])
     articles, problems = load_articles(base)
     for row in problems.itertuples():
