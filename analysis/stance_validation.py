@@ -120,9 +120,11 @@ def _near(outcomes: pd.DataFrame) -> list[str]:
     near = []
     for row in outcomes.itertuples(index=False):
         same = extras[(extras["doc_id"] == row.doc_id) & (extras["target"] == row.target)]
-        hits = [f"{h} ({p})" for h, p in zip(same["holder"], same["predicted"], strict=True)
-                if row.outcome == "missed" and _similar(holder_key(h), holder_key(row.holder))]
-        near.append("; ".join(hits))
+        if row.outcome != "missed":
+            same = same.iloc[:0]
+        near.append("; ".join(
+            f"{h} ({p})" for h, p in zip(same["holder"], same["predicted"], strict=True)
+            if _similar(holder_key(h), holder_key(row.holder))))
     return near
 
 
