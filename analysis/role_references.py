@@ -161,6 +161,22 @@ def org_named_before(doc: Doc, written: str, spk: Speaker, pos: int,
     return (plain_subject(doc, pos) or spk) if spk.canonical.islower() else spk
 
 
+def longer_org_name(body: str, spk: Speaker, pos: int) -> Speaker:
+    """``the Election Commission said`` after ``the Election Commission of India``: the full
+    name written before (``of``/``for`` + a capitalised name after an organisation head)."""
+    words = spk.canonical.split(" ")
+    if spk.kind != "org" or len(words) < 2 or not spk.canonical[:1].isupper() or (
+            words[-1].lower() not in ORG_HEADS):
+        return spk
+    lo = max(0, pos - 5000)
+    if body.find(spk.canonical + " ", lo, pos) < 0:
+        return spk  # a cheap test before the pattern
+    pattern = (rf"(?<![\w'’-]){re.escape(spk.canonical)} (?:of|for) (?:the )?"
+               rf"[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){{0,3}}")
+    found = list(re.finditer(pattern, body[lo:pos]))
+    return Speaker(found[-1].group(), "org") if found else spk
+
+
 def latest_named_org(history: list[Mention]) -> Speaker | None:
     """The latest capitalised organisation among the last 50 speakers spoken of."""
     return next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"

@@ -15,6 +15,7 @@ from analysis.role_references import (
     SHORT_ROLE,
     TITLE_ROLES,
     generic_role,
+    longer_org_name,
     org_named_before,
     role_reference,
     titled_person,
@@ -316,7 +317,7 @@ def _resolve_one(doc: Doc, written: str, pos: int, quoted: bool, names: dict,
         spk = role_reference(doc, written, spk, pos, history)
     if spk.kind == "role" and described_person(written, spk, body, pos):
         spk = _latest(history, "person") or _named_before(names, pos, _SOMEONE, genders) or spk
-    spk = org_named_before(doc, written, spk, pos, history)
+    spk = longer_org_name(body, org_named_before(doc, written, spk, pos, history), pos)
     spk = titled_role(body, written, spk, pos)
     head = written.rsplit(" ", 1)[-1].lower()
     if spk.canonical == "person" and head in TITLE_ROLES and written[:4] in {"the ", "The "}:

@@ -118,6 +118,10 @@ FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "actress", "congresswoman
                           "daughter", "wife", "sister", "grandmother", "widow"})
 MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "policeman", "businessman",
                         "father", "son", "husband", "brother", "grandfather", "widower"})
+PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "D.C."})
+"""Initials of places and bodies, never of a person (``U.S. Steel``)."""
+FIRST_NAME_ROLES = frozenset({"dean"})
+"""Role nouns that are also given names: ``Dean Roe`` opening a sentence is a name."""
 KIN_GENDER = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "granddaughter": "f",
               "niece": "f", "grandmother": "f", "husband": "m", "father": "m", "son": "m",
               "brother": "m", "grandson": "m", "nephew": "m", "grandfather": "m"}
@@ -177,6 +181,7 @@ operator coalition consortium college society academy museum church
 magazine newspaper paper daily agency channel station website broadcaster tabloid radio
 television tv programme program show
 forces network exchange administration bureau centre center co ltd plc llc network
+order republic lodge
 """)
 """Words that end an organisation name ("Audit Committee")."""
 

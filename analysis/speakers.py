@@ -28,6 +28,7 @@ from analysis.speaker_lexicon import (
     EPITHET_ADJ,
     EPITHETS,
     FEMALE_ROLES,
+    FIRST_NAME_ROLES,
     FUNCTION_WORDS,
     GENERIC_ADJ,
     HONORIFICS,
@@ -39,6 +40,7 @@ from analysis.speaker_lexicon import (
     ORG_HEADS,
     PERFORMERS,
     PERSONAL_ROLES,
+    PLACE_INITIALS,
     POSTNOMINALS,
     PRONOUNS,
     ROLE_MODIFIERS,
@@ -388,6 +390,13 @@ def _first_name_role(toks: Sequence[str], i: int) -> bool:
             and is_name_token(toks[i + 1]) and not is_role(toks[i + 1]))
 
 
+def _opening_descriptor(body: str, pos: int, tok: str) -> bool:
+    """``Student Arif, 19, said``: a role noun opening a sentence before one name describes the
+    person, unless it is also a given name (``Dean Roe``)."""
+    before = body[max(0, pos - 3):pos].rstrip(" \"“‘'")
+    return tok.lower() not in FIRST_NAME_ROLES and (not before or before[-1] in ".!?\n")
+
+
 def _role_gender(low: str) -> str:
     if low in FEMALE_ROLES:
         return "f"
@@ -606,10 +615,11 @@ def speaker_of(written: str) -> Speaker:
 
 # ---------------------------------------------------------------- coreference
 
-_RUN_TOKEN = r"(?:[A-Z]\.|[A-Z\u00C0-\u00DE][\w'’-]*)"
+_RUN_TOKEN = r"(?:(?:[A-Z]\.){1,3}(?= [A-Z])|[A-Z\u00C0-\u00DE][\w'’-]*)"
 _RUN_NEXT = (r"(?:[A-Z]\.|(?:(?=[a-z])(?:al|el|ad|ash|bin|ibn|abu|abd|ul)-)?"
              r"[A-Z\u00C0-\u00DE][\w'’-]*)")
 _RUN_PARTICLE = r"(?:van|von|de|der|den|da|di|du|dos|das|del|ter|ten) "
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _RUN_RE = re.compile(rf"(?<![\w.]){_RUN_TOKEN}"
                      rf"(?: (?:(?=[a-z]){_RUN_PARTICLE}){{0,2}}{_RUN_NEXT}){{1,5}}")
 """A capitalised run, not inside "U.S."; lower-case particles inside (``Daan van Dijk``)."""
@@ -664,7 +674,8 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
         cut = 0
         for i, tok in enumerate(toks):
             low = tok.lower()
-            if i == len(toks) - 2 and _first_name_role(toks, i):
+            if i == len(toks) - 2 and _first_name_role(toks, i) and not (
+                    i == 0 and _opening_descriptor(body, m.start(), tok)):
                 break
             if _short_surname(toks, i):
                 break
@@ -676,7 +687,10 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                 cut = i + 1
         if toks and _POSS.search(toks[-1]):  # "Bea Marlow's job": the name itself
             toks = [*toks[:-1], _bare(toks[-1])]
-        name = [t.rstrip(".") for t in toks[cut:] if t.lower() not in POSTNOMINALS]
+        name = [t if _INITIALS.fullmatch(t) and t not in PLACE_INITIALS else t.rstrip(".")
+                for t in toks[cut:] if t.lower() not in POSTNOMINALS]  # "G.S. Anand Kumar"
+        if name and name[0] in PLACE_INITIALS:
+            continue  # "U.S. Steel": a place, not a person's initials
         if len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):
             name = name[1:]
         if len([t for t in name if t not in NAME_PARTICLES]) > 4 or (
@@ -686,7 +700,8 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
             if len(toks) < 3:
                 continue  # "the Blue Lantern": a place or a thing, never a person
             name = name[1:] if len(name) == len(toks) else name  # "for the Caribbean Jo Roe"
-        if len(name) >= 2 and not any(t.isupper() and len(t) > 2 for t in name):
+        if len(name) >= 2 and not any(t.isupper() and len(t) > 2 and not _INITIALS.fullmatch(t)
+                                      for t in name):
             if not _qualifies_role(body, m.end()):  # "Former Acme captain Jo Roe": a club
                 index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
             index.setdefault(_FIRST + name[0], []).append((m.start(), " ".join(name)))
@@ -800,7 +815,7 @@ def titled_kin(surname: str, gender: str, offset: int, names: dict) -> str | Non
 def corefer(canonical: str, offset: int, names: dict[str, list[tuple[int, str]]]) -> str:
     """Map a one-word person name (surname) to the full name used nearest before ``offset``."""
     if " " in canonical:
-        return canonical
+        return _longer_name(canonical, offset, names)
     canonical = _article_case(canonical, names)
     if canonical not in names:
         return _first_name(canonical, offset, names)
@@ -808,7 +823,16 @@ def corefer(canonical: str, offset: int, names: dict[str, list[tuple[int, str]]]
     before = [name for pos, name in cands if pos <= offset]
     if not before:
         return cands[0][1]
-    return _established(canonical, [c for c in cands if c[0] <= offset], names) or before[-1]
+    return _established(canonical, [c for c in cands if c[0] <= offset], names) or _longer_name(
+        before[-1], offset, names)
+
+
+def _longer_name(canonical: str, offset: int, names: dict[str, list[tuple[int, str]]]) -> str:
+    """``Mr. Anand Kumar`` after ``G.S. Anand Kumar``: the full name written before that ends
+    with this one and adds only initials."""
+    longer = [n for p, n in names.get(canonical.rsplit(" ", 1)[-1], ()) if p <= offset
+              and n.endswith(" " + canonical) and _INITIALS.fullmatch(n[:-len(canonical) - 1])]
+    return longer[-1] if longer else canonical
 
 
 def _article_case(surname: str, names: dict[str, list[tuple[int, str]]]) -> str:

@@ -137,7 +137,7 @@ def test_fixture_scores_with_the_overlap_scorer():
     assert round(scores["f1"], 4) == round(2 * 723 / (736 + 724), 4) == 0.9904
     expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
     n_wrong = sum(map(len, expected["_known_wrong_speakers"].values()))
-    assert n_wrong == 21 and scores["speaker_acc"] == (723 - n_wrong) / 723
+    assert n_wrong == 17 and scores["speaker_acc"] == (723 - n_wrong) / 723
 
 
 def test_wire_and_feature_conventions():
@@ -659,3 +659,22 @@ def test_a_nationality_epithet_and_a_veteran_are_the_person_named_before():
     body = ('"We kept our heads," captain Moana Reti said.\n\nThe veteran centre, playing her '
             'last season, praised the rookie, saying she had played "like a seasoned pro".')
     assert list(quotes_of(body)["speaker"]) == ["Moana Reti", "Moana Reti"]
+
+
+def test_institution_names_keep_their_of_and_a_short_form_takes_the_full_name():
+    body = ('The pilots\' union, the Harbour Order of Pilots Lodge 4, said in a statement that '
+            'the offer was "an insult to every crew".\n\nThe Audit Commission of Norland '
+            'opened an inquiry. Later, the Audit Commission said it had "serious concerns about '
+            'the books".\n\nOla Berg of Fjord Bank said rates were "likely to stay high".')
+    assert list(quotes_of(body)["speaker"]) == [
+        "Harbour Order of Pilots Lodge 4", "Audit Commission of Norland", "Ola Berg"]
+
+
+def test_a_role_noun_opening_a_sentence_before_one_name_and_initials_in_a_name():
+    body = ('Pupils marched to the town hall.\n\nStudent Kemal, 18, said: "We want the buses '
+            'back before winter comes."\n\nDean Foley, who organised the march, said it was "only '
+            'the start".')
+    assert list(quotes_of(body)["speaker"]) == ["Kemal", "Dean Foley"]
+    body = ('The party\'s spokesman, R.K. Venu Gopal, rejected the charge. "This is a smear and '
+            'nothing more," Mr. Venu Gopal said. "We will answer it in court," Mr. Gopal added.')
+    assert list(quotes_of(body)["speaker"]) == ["R.K. Venu Gopal", "R.K. Venu Gopal"]
