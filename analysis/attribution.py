@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.speaker_lexicon import DETERMINERS, FUNCTION_WORDS, VERB_LEMMAS, word_set
+from analysis.speaker_lexicon import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    ROLE_COMPLEMENTS,
+    VERB_LEMMAS,
+    word_set,
+)
 from analysis.speakers import (
     is_role,
     np_backward,
@@ -175,8 +181,10 @@ def _past_appositions(toks: list[tuple[str, int, int]], j: int) -> tuple[int, in
 def _participle_end(toks: list[tuple[str, int, int]], j: int) -> int:
     """``following the talks`` in ``"...," a diplomat following the talks told AFP``: a short
     participle phrase (no punctuation) between the speaker and the reporting verb is skipped."""
-    if j >= len(toks) or not (toks[j][0].islower() and _ING.search(toks[j][0])) or verb_at(toks, j):
-        return j
+    word = toks[j][0] if j < len(toks) else ""
+    if not (word.islower() and (_ING.search(word) or word in ROLE_COMPLEMENTS | {"close"})) or (
+            verb_at(toks, j)):
+        return j  # also "a person familiar with the matter said", "involved in the talks"
     for k in range(j + 1, min(len(toks), j + 7)):
         if not (toks[k][0][:1].isalnum() and toks[k][0].islower()) or is_role(toks[k][0]):
             return j  # "deputy planning director Jo Roe said": a title, not a participle
@@ -383,7 +391,7 @@ def _familiar_with(words: list[str], v: int) -> tuple[int, int] | None:
     for c in range(v - 2, max(0, v - 9), -1):
         if words[c] in {",", ".", ";", ":", '"', "“", "”"}:
             return None
-        if words[c] in {"familiar", "close"} and words[c + 1] in {"with", "to"}:
+        if words[c] in ROLE_COMPLEMENTS | {"close"} and words[c + 1] in {"with", "to", "in", "on"}:
             head = np_backward(words, c)
             return head if head and is_role(words[head[1] - 1]) else None
     return None

@@ -122,6 +122,10 @@ PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "D.C."})
 """Initials of places and bodies, never of a person (``U.S. Steel``)."""
 FIRST_NAME_ROLES = frozenset({"dean"})
 """Role nouns that are also given names: ``Dean Roe`` opening a sentence is a name."""
+ROLE_COMPLEMENTS = frozenset({"involved", "familiar", "briefed", "knowledgeable", "present",
+                              "aware"})
+"""Words after a role noun that start what the person knows or took part in, not who they are
+(``a person involved in the talks``, ``a source briefed on the plan``: a person, a source)."""
 KIN_GENDER = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "granddaughter": "f",
               "niece": "f", "grandmother": "f", "husband": "m", "father": "m", "son": "m",
               "brother": "m", "grandson": "m", "nephew": "m", "grandfather": "m"}

@@ -43,6 +43,7 @@ from analysis.speaker_lexicon import (
     PLACE_INITIALS,
     POSTNOMINALS,
     PRONOUNS,
+    ROLE_COMPLEMENTS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     SPOKESPERSONS,
@@ -194,6 +195,7 @@ def np_backward(toks: list[str], end: int, *, limit: int = 12) -> tuple[int, int
 
 
 _CLOSE = frozenset({"close", "familiar", "near", "loyal", "linked"})
+
 
 
 def np_forward(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, int] | None:
@@ -407,6 +409,9 @@ def _role_phrase(toks: list[str]) -> list[str]:
     """Role phrase without determiners/ordinals; ``spokesman for the LSE`` -> ``LSE spokesman``."""
     if "in" in toks[1:]:
         toks = toks[: toks.index("in", 1)]
+    cut = next((i for i in range(1, len(toks)) if toks[i].lower() in ROLE_COMPLEMENTS
+                and is_role(toks[i - 1])), None)
+    toks = toks[:cut] if cut else toks  # "a person involved in the talks": a person
     for i in range(1, len(toks) - 1):  # "trader at a large bank": where, not who
         if toks[i] in {"at", "with", "from"} and toks[i + 1].lower() in {"a", "an", "one"}:
             toks = toks[:i]

@@ -137,7 +137,7 @@ def test_fixture_scores_with_the_overlap_scorer():
     assert round(scores["f1"], 4) == round(2 * 723 / (736 + 724), 4) == 0.9904
     expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
     n_wrong = sum(map(len, expected["_known_wrong_speakers"].values()))
-    assert n_wrong == 17 and scores["speaker_acc"] == (723 - n_wrong) / 723
+    assert n_wrong == 16 and scores["speaker_acc"] == (723 - n_wrong) / 723
 
 
 def test_wire_and_feature_conventions():
@@ -678,3 +678,10 @@ def test_a_role_noun_opening_a_sentence_before_one_name_and_initials_in_a_name()
     body = ('The party\'s spokesman, R.K. Venu Gopal, rejected the charge. "This is a smear and '
             'nothing more," Mr. Venu Gopal said. "We will answer it in court," Mr. Gopal added.')
     assert list(quotes_of(body)["speaker"]) == ["R.K. Venu Gopal", "R.K. Venu Gopal"]
+
+
+def test_what_a_source_knows_or_took_part_in_is_not_part_of_the_role():
+    body = ('"Nobody wants a fight over the pension fund," said a second person involved in the '
+            'negotiations.\n\n"The numbers are bad," one banker briefed on the plan said.\n\n'
+            '"It could still collapse this week," a source close to the talks told Reuters.')
+    assert list(quotes_of(body)["speaker"]) == ["person", "banker", "source"]
