@@ -29,14 +29,12 @@ import json
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
+from analysis import stance_holders as H
 from analysis import stance_rules as R
-from analysis.speakers import corefer, full_names, speaker_of
 from analysis.stance_targets import Target, find_aliases, find_cue_phrases, parse_targets
 from analysis.text import sentences as split_sentences_frame
 
@@ -59,139 +57,6 @@ QUALIFIERS = [
     ("future", re.compile(r"\bin the future\b|\bone day\b|\beventually\b|\blong[- ]term\b|"
                           r"\bin (?:the )?years to come\b|\bsomeday\b", re.I)),
 ]
-
-
-@dataclass
-class _Doc:
-    """Per-document context: body, quotes, and the people named so far (for pronouns)."""
-
-    doc_id: str
-    body: str
-    quotes: list[tuple[int, int, str]]  # (start, end, speaker), sorted
-    names: dict[str, list[tuple[int, str]]]
-    people: list[tuple[int, str]] = field(default_factory=list)  # (offset, canonical), sorted
-
-    def quote_at(self, pos: int) -> str | None:
-        """Speaker of the quote containing body offset ``pos`` (quotes do not overlap)."""
-        k = bisect.bisect_right(self.quotes, (pos, float("inf"), "")) - 1
-        if k >= 0 and self.quotes[k][0] <= pos < self.quotes[k][1]:
-            return self.quotes[k][2]
-        return None
-
-    def person_before(self, pos: int) -> str | None:
-        """The latest person named (or quoted) before ``pos``."""
-        k = bisect.bisect_left(self.people, (pos, "")) - 1
-        return self.people[k][1] if k >= 0 else None
-
-
-def _doc_context(doc_id: str, body: str, quotes: pd.DataFrame | None) -> _Doc:
-    names = full_names(body)
-    spans: list[tuple[int, int, str]] = []
-    people = [(pos, name) for items in names.values() for pos, name in items]
-    if quotes is not None and len(quotes):
-        for start, end, spk in zip(quotes["start"], quotes["end"], quotes["speaker"], strict=True):
-            if isinstance(spk, str) and spk:
-                spans.append((int(start), int(end), spk))
-                people.append((int(start), spk))
-    return _Doc(doc_id, body, sorted(spans), names, sorted(people))
-
-
-@lru_cache(maxsize=4096)
-def _canonical(text: str) -> str:
-    return speaker_of(text).canonical
-
-
-def _known_suffix(canonical: str, doc: _Doc) -> str:
-    """``BBC Michael Howard`` -> ``Michael Howard`` when that full name occurs in the article."""
-    words = canonical.split()
-    if len(words) > 2:
-        for _, name in doc.names.get(words[-1], []):
-            if canonical.endswith(" " + name):
-                return name
-    return canonical
-
-
-def _normalise(words: list[str], offset: int, doc: _Doc) -> list[str]:
-    """Canonical holders of a noun phrase; ``X and Y`` -> two holders."""
-    parts: list[list[str]] = [[]]
-    for w in words:
-        if w.lower() in {"and", "&"}:
-            parts.append([])
-        else:
-            parts[-1].append(w)
-    if not all(R.is_actor_text(p) for p in parts):
-        parts = [words]
-    out = []
-    for part in parts:
-        text = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(part))
-        canonical = _known_suffix(_canonical(text), doc)
-        out.append(corefer(canonical, offset, doc.names))
-    return out
-
-
-def _np_words(toks: list[R.Tok], span: tuple[int, int] | None) -> list[str]:
-    return [] if span is None else [t.text for t in toks[span[0]:span[1]]]
-
-
-def _subject(toks: list[R.Tok], first: int, sent_start: int, doc: _Doc,
-             prev: list[str] | None) -> tuple[list[str], str] | None:
-    """Holder(s) standing as the subject of the cue starting at token ``first``."""
-    k, coordinated = first - 1, False
-    while k >= 0 and R.in_verb_group(toks[k].low):
-        coordinated |= toks[k].low == "and"
-        k -= 1
-    if k < 0:
-        return None
-    tok, pos = toks[k], sent_start + toks[k].start
-    if tok.low in R.FIRST_PERSON:
-        speaker = doc.quote_at(pos)
-        return ([speaker], "quote") if speaker else None
-    if tok.low == "they":  # plural: only the holder just named in this sentence
-        return (prev, "pronoun") if prev else None
-    if tok.low in R.PRONOUN_SUBJECTS:
-        person = doc.person_before(pos)
-        return ([person], "pronoun") if person else None
-    if tok.low in {"which", "who"}:
-        j = k - 1
-        while j >= 0 and toks[j].text in {",", "--", '"', "“", "”", "'", "’"}:
-            j -= 1
-        span = R.possessor_before(toks, j + 1) or R.noun_phrase_before(toks, j + 1)
-        words = _np_words(toks, span)
-        return (_normalise(words, pos, doc), "relative") if words else None
-    span = R.possessor_before(toks, k + 1) or R.noun_phrase_before(toks, k + 1)
-    words = _np_words(toks, span)
-    if span and span[0] > 0 and toks[span[0] - 1].low == "whose":  # "X, whose party opposes"
-        j = span[0] - 2
-        while j >= 0 and toks[j].text in {",", "--"}:
-            j -= 1
-        owner = _np_words(toks, R.noun_phrase_before(toks, j + 1))
-        if owner and R.is_actor_text(owner):
-            return _normalise(owner, sent_start + toks[span[0]].start, doc), "relative"
-    if words and R.is_actor_text(words):
-        return _normalise(words, sent_start + toks[span[0]].start, doc), "subject"
-    if prev and (coordinated or tok.low in {"but", "and", "yet", ","}):
-        return prev, "coordinated"
-    return None
-
-
-def _frame(toks: list[R.Tok], before: int, sent_start: int,
-           doc: _Doc) -> tuple[list[str], str] | None:
-    """Speech frame of the sentence: ``X said ...``, ``For X, ...``, ``According to X, ...``."""
-    for k in range(min(before, len(toks)) - 1, max(-1, before - 60), -1):
-        if toks[k].low in R.SPEECH_VERBS:
-            j = k - 1
-            while j >= 0 and R.in_verb_group(toks[j].low) and toks[j].low not in {"to", "and"}:
-                j -= 1
-            words = _np_words(toks, R.noun_phrase_before(toks, j + 1))
-            if words and R.is_actor_text(words):
-                return _normalise(words, sent_start + toks[k].start, doc), "speech frame"
-    if len(toks) > 2 and toks[0].low in {"for", "according"}:
-        j = 2 if toks[0].low == "according" else 1
-        end = next((i for i in range(j, min(len(toks), j + 10)) if toks[i].text == ","), None)
-        words = [t.text for t in toks[j:end]] if end else []
-        if words and R.is_actor_text(words):
-            return _normalise(words, sent_start + toks[j].start, doc), "frame"
-    return None
 
 
 def _qualifier(text: str, a: int, b: int) -> str:
@@ -249,30 +114,13 @@ def _reported(toks: list[R.Tok], clauses: list[int], first: int,
     return 0, 0.0, "reported"
 
 
-def _row(doc: _Doc, holder: str, source: str, target: Target, polarity: int, weight: float,
+def _row(doc: H.Doc, holder: str, source: str, target: Target, polarity: int, weight: float,
          rule: str, cue: str, alias: str, qual: str, sent: tuple[int, int, int, str]) -> dict:
     sent_id, start, end, text = sent
     return {"doc_id": doc.doc_id, "holder": holder, "holder_source": source,
             "target": target.name, "polarity": polarity, "weight": weight,
             "signed": polarity * weight, "rule": rule, "cue": cue, "alias": alias,
             "qualifier": qual, "sent_id": sent_id, "start": start, "end": end, "sentence": text}
-
-
-def _holder(toks: list[R.Tok], cue: R.Cue, start: int, doc: _Doc, prev: list[str] | None,
-            quoted: str | None) -> tuple[list[str], str] | None:
-    """Holder of a cue: its subject, else the quote around the cue or the mention, else a frame.
-
-    A passive verb cue has no holder here (its subject is the patient): None.
-    """
-    if R.passive(toks, cue):
-        return None
-    found = _subject(toks, cue.first, start, doc, prev)
-    if found:
-        return found
-    speaker = doc.quote_at(start + toks[cue.first].start) or quoted
-    if speaker:
-        return [speaker], "quote"
-    return _frame(toks, cue.first, start, doc)
 
 
 LONG_SENTENCE = 3000  # characters; longer "sentences" are analysed in windows around each mention
@@ -289,7 +137,7 @@ def _hits(text: str, targets: list[Target]) -> list[Hit]:
     return sorted(hits, key=lambda h: (h[1], h[0].name, h[2]))
 
 
-def _sentence_rows(doc: _Doc, sent: tuple[int, int, int, str], hits: list[Hit]) -> list[dict]:
+def _sentence_rows(doc: H.Doc, sent: tuple[int, int, int, str], hits: list[Hit]) -> list[dict]:
     """Evidence rows of one sentence for its mentions (offsets relative to the sentence).
 
     Very long sentences (unsplittable text) are read in bounded windows around each mention,
@@ -318,7 +166,7 @@ def _by_sentence(hits: list[Hit], sents: pd.DataFrame) -> list[tuple[tuple, list
     return [((ids[k], starts[k], ends[k], texts[k]), g) for k, g in sorted(groups.items())]
 
 
-def _rows_in(doc: _Doc, sent: tuple[int, int, int, str], hits: list) -> list[dict]:
+def _rows_in(doc: H.Doc, sent: tuple[int, int, int, str], hits: list) -> list[dict]:
     """Evidence rows for the given mentions of one (short) sentence."""
     start, text = sent[1], sent[3]
     toks = R.tokenize(text)
@@ -339,7 +187,7 @@ def _rows_in(doc: _Doc, sent: tuple[int, int, int, str], hits: list) -> list[dic
             polarity, weight, rule = _cue_evidence(toks, cue, first)
             if cue.kind == "phrase":
                 polarity, weight, rule = phrase_pol, 1.0, "phrase"
-            who, cue_text = _holder(toks, cue, start, doc, prev, quoted), cue.text
+            who, cue_text = H.holder(toks, cue, start, doc, prev, quoted), cue.text
         elif quoted:
             polarity, weight, rule = _reported(toks, clauses, first, text)
             who, cue_text = ([quoted], "quote"), ""
@@ -388,7 +236,7 @@ def stance_evidence(articles: pd.DataFrame, targets: Any = None, *,
         hits = _hits(body, targets)
         if not hits:
             continue  # no target mentioned: no sentence splitting needed
-        doc = _doc_context(doc_id, body, by_doc.get(doc_id))
+        doc = H.doc_context(doc_id, body, by_doc.get(doc_id))
         sents = split_sentences_frame(pd.DataFrame({"doc_id": [doc_id], "body": [body]}))
         for sent, sent_hits in _by_sentence(hits, sents):
             rows += _sentence_rows(doc, sent, sent_hits)

@@ -24,6 +24,21 @@ from analysis.speakers import (
     is_role,
     np_token_ok,
 )
+from analysis.stance_lexicon import (  # noqa: F401  (re-exported for the pipeline)
+    ADJ_CUES,
+    BE_FORMS,
+    MODAL,
+    NEGATING_VERBS,
+    NEGATORS,
+    NOUN_CUES,
+    REVERSERS,
+    SPEECH_VERBS,
+    VERB_CUES,
+    VERB_GROUP,
+    WITHDRAWING,
+    inflect,
+    words,
+)
 
 _TOKEN = re.compile(r"\w+(?:[-.&]\w+)*|['’](?:s|t)\b|--|[^\w\s]")
 
@@ -53,86 +68,8 @@ def tokenize(text: str) -> list[Tok]:
     return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_IRREGULAR = {"seek": "sought", "keep": "kept", "lead": "led", "plead": "pled", "fight": "fought",
-              "hold": "held", "stand": "stood", "withdraw": "withdrew withdrawn",
-              "win": "won", "cut": "cut", "set": "set", "put": "put", "say": "said",
-              "tell": "told", "think": "thought", "write": "wrote written", "speak": "spoke spoken"}
-
-
-def inflect(lemma: str) -> frozenset[str]:
-    """Regular (and a few irregular) verb forms of ``lemma``: back -> backs, backed, backing."""
-    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
-    if lemma.endswith("e"):
-        forms |= {lemma + "d", lemma[:-1] + "ing"}
-    if lemma.endswith("y"):
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    forms |= set(_IRREGULAR.get(lemma, "").split())
-    return frozenset(forms)
-
-
-# verb cues: lemma (optionally with particle) -> polarity
-VERB_CUES: dict[str, int] = {
-    "support": 1, "back": 1, "endorse": 1, "favour": 1, "favor": 1, "want": 1, "welcome": 1,
-    "call for": 1, "push for": 1, "press for": 1, "plead for": 1, "appeal for": 1, "ask for": 1,
-    "argue for": 1, "lobby for": 1, "campaign for": 1, "vote for": 1, "hope for": 1,
-    "urge": 1, "seek": 1, "demand": 1, "advocate": 1, "champion": 1, "embrace": 1, "approve": 1,
-    "accept": 1, "defend": 1, "keep": 1, "maintain": 1, "propose": 1, "pledge": 1,
-    "promise": 1, "insist on": 1, "commit to": 1, "justify": 1, "need": 1, "expand": 1,
-    "increase": 1, "step up": 1, "boost": 1, "pursue": 1, "favour of": 1,
-    "oppose": -1, "reject": -1, "resist": -1, "refuse": -1, "block": -1, "veto": -1,
-    "warn against": -1, "caution against": -1, "argue against": -1, "vote against": -1,
-    "campaign against": -1, "lobby against": -1, "speak against": -1, "rule out": -1,
-    "dismiss": -1, "condemn": -1, "criticise": -1, "criticize": -1, "denounce": -1,
-    "object to": -1, "balk at": -1, "baulk at": -1, "spurn": -1, "shun": -1, "decry": -1,
-    "obstruct": -1, "scupper": -1, "torpedo": -1, "stall": -1,
-}
-# noun cues: head noun + preposition -> polarity (the noun reading, e.g. "support for")
-NOUN_CUES: dict[str, int] = {
-    "support for": 1, "support of": 1, "backing for": 1, "backing of": 1, "plea for": 1,
-    "pleas for": 1, "call for": 1, "calls for": 1, "push for": 1, "demand for": 1,
-    "demands for": 1, "appeal for": 1, "bid for": 1, "endorsement of": 1, "commitment to": 1,
-    "in favour of": 1, "in favor of": 1, "case for": 1, "enthusiasm for": 1,
-    "opposition to": -1, "objection to": -1, "objections to": -1, "resistance to": -1,
-    "rejection of": -1, "veto of": -1, "criticism of": -1, "scepticism about": -1,
-    "skepticism about": -1, "case against": -1, "opposed to": -1, "hostility to": -1,
-}
-# predicate adjectives (after a be-form or a subject): "I am confident that ..."
-ADJ_CUES: dict[str, int] = {
-    "confident": 1, "sure": 1, "certain": 1, "hopeful": 1, "optimistic": 1, "convinced": 1,
-    "committed": 1, "determined": 1, "keen": 1, "eager": 1, "supportive": 1, "open to": 1,
-    "sceptical": -1, "skeptical": -1, "wary": -1, "reluctant": -1, "unwilling": -1,
-    "against": -1, "hostile": -1, "pessimistic": -1, "doubtful": -1,
-}
-REVERSERS = frozenset().union(*(inflect(v) for v in _words(
-    "lift remove end ease scrap drop abandon cut halt stop suspend withdraw reduce lower loosen "
-    "relax freeze cancel curb limit slash axe overturn undo reverse")))
-NEGATORS = _words("not n't 't never no nor neither hardly without")
-NEGATING_VERBS = frozenset().union(*(inflect(v) for v in _words("refuse decline fail")))
-MODAL = _words("could may might would consider considers considered considering potentially "
-               "possibly perhaps maybe explore explores explored exploring eventually "
-               "conditionally reportedly")
-VERB_GROUP = _words(
-    "am has have had having is are was were be been being do does did will shall can must should "
-    "also still already again now today further firmly strongly openly publicly repeatedly "
-    "reportedly even then once more long always clearly previously earlier formally officially "
-    "effectively largely broadly generally jointly too first foremost and so far just "
-    "led lead leads leading voiced voice voices expressed express expresses signalled signaled "
-    "signal signals reiterated reiterate reiterates renewed renew renews repeated made make "
-    "makes gave give gives lent lend lends threw throw throws declared declare declares "
-    "stated state states announced announce announces registered register signalled put puts "
-    "monday tuesday wednesday thursday friday saturday sunday yesterday"
-) | MODAL | NEGATORS | NEGATING_VERBS | {"to"}
-SPEECH_VERBS = frozenset().union(*(inflect(v) for v in _words(
-    "say tell argue insist stress believe think declare add note write warn caution claim "
-    "reiterate explain suggest state announce acknowledge admit emphasise emphasize tweet "
-    "maintain contend assert call describe speak")))
-BE_FORMS = _words("is are was were be been being am")
+_words = words
+BARE_PROGRESSIVE = _words("fighting")
 
 
 def passive(toks: list[Tok], cue: Cue) -> bool:
@@ -211,6 +148,8 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
                 continue
             if kind == "verb" and not rest and i + 1 < len(toks) and toks[i + 1].low == "by":
                 continue  # passive "backed by X" is handled by the caller's passive rule
+            if kind == "verb" and not rest and toks[i].low in BARE_PROGRESSIVE:
+                continue  # "troops fighting the rebels" reports combat, not a stance
             end = _match_rest(toks, i + 1, rest, kind == "verb")
             if end is not None:
                 found = Cue(i, end, pol, kind, " ".join(t.text for t in toks[i:end]))
@@ -263,7 +202,7 @@ def reversed_before(toks: list[Tok], alias_first: int, lo: int) -> str | None:
     return None
 
 
-def _np_ok(tok: Tok) -> bool:
+def np_ok(tok: Tok) -> bool:
     if tok.low in FUNCTION_WORDS and tok.low not in {"and", "of", "the"}:
         return False
     return np_token_ok(tok.text) or tok.low in {"the", "and", "of"} or tok.low in ACTOR_HEADS
@@ -272,7 +211,7 @@ def _np_ok(tok: Tok) -> bool:
 def noun_phrase_before(toks: list[Tok], end: int, *, limit: int = 10) -> tuple[int, int] | None:
     """Token range of an actor noun phrase ending right before ``end`` (names, roles, "and")."""
     k = end - 1
-    while k >= 0 and end - k <= limit and (_np_ok(toks[k]) or toks[k].low in {"'s", "’s"}):
+    while k >= 0 and end - k <= limit and (np_ok(toks[k]) or toks[k].low in {"'s", "’s"}):
         k -= 1
     lo = k + 1
     while lo < end and toks[lo].low in {"and", "of", "'s", "’s"}:

@@ -33,9 +33,9 @@ def test_first_runs_are_recorded():
 
 
 @pytest.mark.parametrize(("prefix", "counts", "f_avg"), [
-    ("b43_", [46, 10, 2, 2, 42, 6], 5.88),
-    ("b44_", [49, 18, 8, 0, 41, 10], 23.53),
-    ("b4", [95, 28, 10, 2, 83, 16], 15.59),
+    ("b43_", [46, 14, 9, 1, 36, 4], 29.14),
+    ("b44_", [49, 25, 16, 0, 33, 9], 43.30),
+    ("b4", [95, 39, 25, 1, 69, 13], 37.02),
 ])
 def test_fixture_scores_are_pinned(outcomes, prefix, counts, f_avg):
     s = _batch(outcomes, prefix)

@@ -1,0 +1,404 @@
+"""Who holds a stance: the cue's subject, a pronoun or ``the company`` resolved to the actor
+named before, the speaker of the quote around it, or the sentence's speech frame.
+
+News conventions handled here (nothing names a topic or person):
+
+* subjects with appositions and relative clauses skipped (``X, which ..., said``;
+  ``X (ABC), who ...,``), ``X and Y`` split, ``X's plan`` -> X, ``which``/``whose`` -> its
+  antecedent, a coordinated verb (``... and now backs``) -> the sentence's subject;
+* acronyms in parentheses are aliases of the full name (``the Road Users Union (RUU)``);
+* ``it``/``they`` after ``X said`` -> X; else ``it`` -> the organisation named last;
+* ``the company/club/party/union ...`` -> the organisation named before (apposition,
+  a name with that head, then the organisation named last); ``the mayor`` -> the person
+  named with that title (``analysis.role_references.titled_person``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from analysis import stance_rules as R
+from analysis.role_references import GENERIC_ORGS, titled_person
+from analysis.speaker_lexicon import ORG_HEADS
+from analysis.speakers import corefer, full_names, speaker_of
+
+_ACRONYM = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&-]*,? (?:(?:of|and|for|on|the|&) )*){1,7})"
+                      r"\(([A-Z][A-Za-z]{1,6})\)")
+_ORG_NOUNS = "|".join(sorted(ORG_HEADS | GENERIC_ORGS | {"campaign", "movement", "maker",
+                                                          "network", "lobby", "watchdog"}))
+_APPOSITION = re.compile(rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*\s){{0,4}}[A-Z][\w'’&-]*), "
+                         rf"(?:the|a|an|its|one of the|[A-Z][\w'’-]*['’]s) "
+                         rf"[^,.;:\"“]{{0,60}}?\b({_ORG_NOUNS})s?\b")
+_HEADED = re.compile(rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*\s){{1,5}}(?:{_ORG_NOUNS.title()}|"
+                     rf"{_ORG_NOUNS})\b)")
+_HEAD_OF = re.compile(rf"(?<![\w'’-])((?:[A-Z][\w'’&-]* ){{0,3}}({_ORG_NOUNS.title()}) (?:of|for) "
+                      r"(?:the )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){0,3})")
+_LEADING = R.words("the a an The A An But And Yet So")
+
+
+def acronyms(body: str) -> dict[str, str]:
+    """``ACR -> full name`` for ``Full Name Words (ACR)`` whose initials spell the acronym."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM.finditer(body):
+        acro = m.group(2)
+        name_words = m.group(1).replace(",", "").split()
+        while name_words and name_words[0] in _LEADING:
+            name_words = name_words[1:]
+        for k in range(len(name_words)):
+            caps = [w[0] for w in name_words[k:] if w[:1].isupper()]
+            if caps and "".join(caps).upper().startswith(acro[0]) and len(caps) >= 2 and \
+                    acro[0] == name_words[k][0] and acro.upper()[-1] == caps[-1]:
+                out.setdefault(acro, " ".join(name_words[k:]))
+                break
+    return out
+
+
+def _clean_name(text: str) -> str:
+    words = text.split()
+    while words and words[0] in _LEADING:
+        words = words[1:]
+    return " ".join(words)
+
+
+def organisations(body: str, acro: dict[str, str]) -> list[tuple[int, str, str]]:
+    """``(offset, name, head)`` of organisations named in ``body``: names in apposition to an
+    organisation noun (``Acme, the country's largest carmaker``), names ending in one
+    (``Road Users Union``) and acronym expansions; ``head`` is the organisation noun."""
+    found = [(m.start(1), _clean_name(m.group(1)), m.group(2).lower())
+             for m in _APPOSITION.finditer(body)]
+    found += [(m.start(1), _clean_name(m.group(1)), m.group(1).split()[-1].lower())
+              for m in _HEADED.finditer(body)]
+    found += [(m.start(1), _clean_name(m.group(1)), m.group(2).lower())
+              for m in _HEAD_OF.finditer(body)]
+    for acr, name in acro.items():
+        found += [(m.start(), name, name.split()[-1].lower())
+                  for m in re.finditer(rf"\b{re.escape(acr)}\b", body)]
+    return sorted({f for f in found if f[1][:1].isupper() and not f[1].endswith("ly")})
+
+
+@dataclass
+class Doc:
+    """Per-document context: body, quotes, people, organisations and acronyms named so far."""
+
+    doc_id: str
+    body: str
+    quotes: list[tuple[int, int, str]]  # (start, end, speaker), sorted
+    names: dict[str, list[tuple[int, str]]]
+    people: list[tuple[int, str]] = field(default_factory=list)  # (offset, canonical), sorted
+    acronyms: dict[str, str] = field(default_factory=dict)
+    orgs: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, head)
+
+    def quote_at(self, pos: int) -> str | None:
+        """Speaker of the quote containing body offset ``pos`` (quotes do not overlap)."""
+        k = bisect.bisect_right(self.quotes, (pos, float("inf"), "")) - 1
+        if k >= 0 and self.quotes[k][0] <= pos < self.quotes[k][1]:
+            return self.quotes[k][2]
+        return None
+
+    def person_before(self, pos: int) -> str | None:
+        """The latest person named (or quoted) before ``pos``."""
+        k = bisect.bisect_left(self.people, (pos, "")) - 1
+        return self.people[k][1] if k >= 0 else None
+
+    def org_before(self, pos: int, head: str | None = None) -> str | None:
+        """The latest organisation named before ``pos`` (with organisation noun ``head``)."""
+        k = bisect.bisect_left(self.orgs, (pos, "", "")) - 1
+        while k >= 0 and pos - self.orgs[k][0] < 3000:
+            if head is None or self.orgs[k][2] == head:
+                return self.orgs[k][1]
+            k -= 1
+        return None
+
+
+def doc_context(doc_id: str, body: str, quotes) -> Doc:
+    """The :class:`Doc` of one article (``quotes``: its rows of ``extract_quotes`` or None)."""
+    names = full_names(body)
+    spans: list[tuple[int, int, str]] = []
+    people = [(pos, name) for items in names.values() for pos, name in items]
+    acro = acronyms(body)
+    doc = Doc(doc_id, body, [], names, [], acro, organisations(body, acro))
+    if quotes is not None and len(quotes):
+        for start, end, spk in zip(quotes["start"], quotes["end"], quotes["speaker"], strict=True):
+            if isinstance(spk, str) and spk:
+                spk = expand(spk, doc, int(start))
+                spans.append((int(start), int(end), spk))
+                people.append((int(start), spk))
+    doc.quotes, doc.people = sorted(spans), sorted(people)
+    return doc
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def expand(name: str, doc: Doc, pos: int) -> str:
+    """An acronym (``ABC``, ``the ABC delegation``) -> the organisation's full name: defined in
+    parentheses, or an organisation named before whose capitalised initials spell it."""
+    words = name.split()
+    if not words or not (words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha()):
+        return name
+    if len(words) > 1 and not all(w.islower() for w in words[1:]):
+        return name
+    acr = words[0]
+    if acr in doc.acronyms:
+        return doc.acronyms[acr]
+    named = [n for p, n, _ in doc.orgs if p < pos and _initials(n) == acr]
+    if not named:
+        named = [n for p, n, _ in doc.orgs if _initials(n) == acr]
+    return named[-1] if named else name
+
+
+def org_reference(words: list[str], doc: Doc, pos: int) -> str | None:
+    """``the company`` / ``the club`` / ``the party``: the organisation named before, or None."""
+    low = [w.lower() for w in words]
+    if len(low) != 2 or low[0] not in {"the", "this"} or low[1] not in ORG_HEADS | GENERIC_ORGS \
+            | {"campaign", "movement"}:
+        return None
+    head = low[1]
+    return doc.org_before(pos, head) or (
+        doc.org_before(pos) if head in GENERIC_ORGS | {"party", "group"} else None)
+
+
+def role_reference(words: list[str], doc: Doc, pos: int) -> str | None:
+    """``the mayor`` / ``the minister``: the person named with that title before, or None."""
+    if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
+        return None
+    found = titled_person(doc.body, re.escape(words[1]), pos)
+    return found[0].canonical if found else None
+
+
+@lru_cache(maxsize=4096)
+def _canonical(text: str) -> str:
+    return speaker_of(text).canonical
+
+
+def _known_suffix(canonical: str, doc: Doc) -> str:
+    """``BBC Michael Howard`` -> ``Michael Howard`` when that full name occurs in the article."""
+    parts = canonical.split()
+    if len(parts) > 2:
+        for _, name in doc.names.get(parts[-1], []):
+            if canonical.endswith(" " + name):
+                return name
+    return canonical
+
+
+def _one_holder(part: list[str], offset: int, doc: Doc) -> str:
+    """Canonical holder of one noun phrase (references and acronyms resolved)."""
+    found = org_reference(part, doc, offset) or role_reference(part, doc, offset)
+    if found:
+        return found
+    text = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(part))
+    canonical = _known_suffix(_canonical(text), doc)
+    return expand(corefer(canonical, offset, doc.names), doc, offset)
+
+
+def normalise(phrase: list[str], offset: int, doc: Doc) -> list[str]:
+    """Canonical holders of a noun phrase; ``X and Y`` -> two holders."""
+    parts: list[list[str]] = [[]]
+    for w in phrase:
+        if w.lower() in {"and", "&"}:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    if not all(R.is_actor_text(p) for p in parts):
+        parts = [phrase]
+    return [_one_holder(part, offset, doc) for part in parts]
+
+
+_APPOSITION_OPENERS = R.words("who which whose a an the its his her their one")
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "’"})
+
+
+def _np_words(toks: list[R.Tok], span: tuple[int, int] | None) -> list[str]:
+    return [] if span is None else [t.text for t in toks[span[0]:span[1]]]
+
+
+def _is_name_run(toks: list[R.Tok]) -> bool:
+    return bool(toks) and all(t.text[:1].isupper() for t in toks) and R.is_actor_text(
+        [t.text for t in toks])
+
+
+def skip_apposition(toks: list[R.Tok], k: int) -> int:
+    """Last token of the subject before ``X, which ...,`` / ``X, a ...,`` / ``X (ABC)`` ending
+    at token ``k`` (a comma or a closing bracket); ``k`` itself when there is none. A name in
+    apposition (``Its chair, Jo Roe,``) is kept: the person is the subject."""
+    if toks[k].text == ")":
+        j = next((i for i in range(k - 1, max(-1, k - 12), -1) if toks[i].text == "("), None)
+        return j - 1 if j else k
+    if toks[k].text != ",":
+        return k
+    j = next((i for i in range(k - 1, max(-1, k - 40), -1)
+              if toks[i].text in {",", ";", ":"} or toks[i].text in _QUOTE_MARKS), None)
+    if j is None or toks[j].text != "," or j + 1 >= k:
+        return k
+    inner = toks[j + 1:k]
+    if _is_name_run(inner):
+        return k - 1
+    if inner[0].low in _APPOSITION_OPENERS or inner[0].text[:1].isupper() or \
+            inner[0].text[:1].isdigit():
+        return skip_apposition(toks, j - 1) if toks[j - 1].text == ")" else j - 1
+    return k
+
+
+def _np_holder(toks: list[R.Tok], end: int, sent_start: int, doc: Doc) -> list[str] | None:
+    """Holders of the actor noun phrase ending at token ``end`` (exclusive), or None."""
+    span = R.possessor_before(toks, end) or R.noun_phrase_before(toks, end)
+    phrase = _np_words(toks, span)
+    if not (span and phrase and R.is_actor_text(phrase)):
+        return None
+    return normalise(phrase, sent_start + toks[span[0]].start, doc)
+
+
+def sentence_subject(toks: list[R.Tok], sent_start: int, doc: Doc) -> list[str] | None:
+    """The subject opening the sentence (``But X, which ..., said``), or None."""
+    i = 0
+    while i < len(toks) and (toks[i].low in {"but", "and", "yet", "however", "now", ","}
+                             or toks[i].text in _QUOTE_MARKS):
+        i += 1
+    end = i
+    while end < len(toks) and end - i < 10 and (R.np_ok(toks[end]) or toks[end].low in {
+            "'s", "’s"}):
+        end += 1
+    if end == i:
+        return None
+    if end < len(toks) and toks[end].text == ",":
+        after = next((m for m in range(end + 1, min(len(toks), end + 40))
+                      if toks[m].text == ","), None)
+        if after and _is_name_run(toks[end + 1:after]):
+            return _np_holder(toks, after, sent_start, doc)
+    return _np_holder(toks, end, sent_start, doc)
+
+
+def _speaker_before(toks: list[R.Tok], k: int, sent_start: int, doc: Doc) -> list[str] | None:
+    """``X said (that) it ...``: X, for the pronoun at token ``k``."""
+    j = k - 1
+    if j >= 0 and toks[j].low == "that":
+        j -= 1
+    if j < 0 or toks[j].low not in R.SPEECH_VERBS:
+        return None
+    return frame_subject(toks, j, sent_start, doc)
+
+
+def pronoun_holder(toks: list[R.Tok], k: int, sent_start: int, doc: Doc,
+                   prev: list[str] | None) -> tuple[list[str], str] | None:
+    """Holder for the subject pronoun ``it``/``they``/``he``/``she`` at token ``k``."""
+    low, pos = toks[k].low, sent_start + toks[k].start
+    if low in {"it", "they"}:
+        speaker = _speaker_before(toks, k, sent_start, doc)
+        if speaker:
+            return speaker, "pronoun"
+        if low == "they":  # plural: only the holder just named in this sentence
+            return (prev, "pronoun") if prev else None
+        org = doc.org_before(pos)
+        return ([org], "pronoun") if org else None
+    person = doc.person_before(pos)
+    return ([person], "pronoun") if person else None
+
+
+def frame_subject(toks: list[R.Tok], verb: int, sent_start: int, doc: Doc) -> list[str] | None:
+    """Subject of the (speech) verb at token ``verb``, appositions skipped."""
+    j = verb - 1
+    while j >= 0 and R.in_verb_group(toks[j].low) and toks[j].low not in {"to", "and"}:
+        j -= 1
+    if j < 0:
+        return None
+    if toks[j].text in {",", ")"}:
+        j = skip_apposition(toks, j)
+    return _np_holder(toks, j + 1, sent_start, doc)
+
+
+def _relative_holder(toks: list[R.Tok], k: int, sent_start: int,
+                     doc: Doc) -> list[str] | None:
+    """``X, which/who backs``: X (the antecedent before the relative at token ``k``)."""
+    j = k - 1
+    while j >= 0 and toks[j].text in {",", "--"} | _QUOTE_MARKS:
+        j -= 1
+    if j >= 0 and toks[j].text == ")":
+        j = skip_apposition(toks, j)
+    return _np_holder(toks, j + 1, sent_start, doc)
+
+
+def _whose_holder(toks: list[R.Tok], k: int, sent_start: int, doc: Doc) -> list[str] | None:
+    """``X, whose party opposes``: X, when the subject noun phrase ending at ``k`` follows
+    ``whose``."""
+    span = R.noun_phrase_before(toks, k + 1)
+    if not span or span[0] == 0 or toks[span[0] - 1].low != "whose":
+        return None
+    j = span[0] - 2
+    while j >= 0 and toks[j].text in {",", "--"}:
+        j -= 1
+    owner = _np_words(toks, R.noun_phrase_before(toks, j + 1))
+    if owner and R.is_actor_text(owner):
+        return normalise(owner, sent_start + toks[span[0]].start, doc)
+    return None
+
+
+def subject(toks: list[R.Tok], first: int, sent_start: int, doc: Doc,
+            prev: list[str] | None) -> tuple[list[str], str] | None:
+    """Holder(s) standing as the subject of the cue starting at token ``first``."""
+    k, coordinated = first - 1, False
+    while k >= 0 and R.in_verb_group(toks[k].low):
+        coordinated |= toks[k].low == "and"
+        k -= 1
+    if k < 0:
+        return None
+    if coordinated and toks[k].low not in R.PRONOUN_SUBJECTS | {"it"}:
+        found = prev or sentence_subject(toks, sent_start, doc)
+        return (found, "coordinated") if found else None
+    if toks[k].text in {",", ")"} and k > 0:
+        k = skip_apposition(toks, k)
+    tok = toks[k]
+    if tok.low in R.FIRST_PERSON:
+        speaker = doc.quote_at(sent_start + tok.start)
+        return ([speaker], "quote") if speaker else None
+    if tok.low in R.PRONOUN_SUBJECTS | {"it"}:
+        return pronoun_holder(toks, k, sent_start, doc, prev)
+    if tok.low in {"which", "who"}:
+        found = _relative_holder(toks, k, sent_start, doc)
+        return (found, "relative") if found else None
+    found = _whose_holder(toks, k, sent_start, doc)
+    if found:
+        return found, "relative"
+    found = _np_holder(toks, k + 1, sent_start, doc)
+    if found:
+        return found, "subject"
+    if prev and tok.low in {"but", "and", "yet", ","}:
+        return prev, "coordinated"
+    return None
+
+
+def frame(toks: list[R.Tok], before: int, sent_start: int,
+          doc: Doc) -> tuple[list[str], str] | None:
+    """Speech frame of the sentence: ``X said ...``, ``For X, ...``, ``According to X, ...``."""
+    for k in range(min(before, len(toks)) - 1, max(-1, before - 60), -1):
+        if toks[k].low in R.SPEECH_VERBS:
+            found = frame_subject(toks, k, sent_start, doc)
+            if found:
+                return found, "speech frame"
+    if len(toks) > 2 and toks[0].low in {"for", "according"}:
+        j = 2 if toks[0].low == "according" else 1
+        end = next((i for i in range(j, min(len(toks), j + 10)) if toks[i].text == ","), None)
+        phrase = [t.text for t in toks[j:end]] if end else []
+        if phrase and R.is_actor_text(phrase):
+            return normalise(phrase, sent_start + toks[j].start, doc), "frame"
+    return None
+
+
+def holder(toks: list[R.Tok], cue: R.Cue, start: int, doc: Doc, prev: list[str] | None,
+           quoted: str | None) -> tuple[list[str], str] | None:
+    """Holder of a cue: its subject, else the quote around the cue or the mention, else a frame.
+
+    A passive verb cue has no holder here (its subject is the patient): None.
+    """
+    if R.passive(toks, cue):
+        return None
+    found = subject(toks, cue.first, start, doc, prev)
+    if found:
+        return found
+    speaker = doc.quote_at(start + toks[cue.first].start) or quoted
+    if speaker:
+        return [expand(speaker, doc, start)], "quote"
+    return frame(toks, cue.first, start, doc)
