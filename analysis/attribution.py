@@ -366,7 +366,18 @@ def speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
             return head[0], k - 1
     if k > 0 and words[k - 1].lower() in {"and", "but"}:  # "X said ... and warned"
         return subject_np(words, k - 1)
-    return None
+    return _relative_subject(words, k)
+
+
+def _relative_subject(words: list[str], k: int) -> tuple[int, int] | None:
+    """``A home manager who worked there for years, and who asked not to be named, said``: the
+    phrase opening the sentence, followed by ``who``, when a comma closes the clauses."""
+    if k < 4 or words[k - 1] != ",":
+        return None
+    who = next((i for i in range(1, min(k, 7)) if words[i].lower() in {"who", "whose"}), None)
+    if not who or not all(w.isalpha() or "-" in w for w in words[:who]):
+        return None
+    return (0, who) if speaker_of(" ".join(words[:who])).kind in {"person", "role"} else None
 
 
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .,'-]+(?:, [A-Z][\w.]+)*(?: \([\w ]+\))? ?[-—–]+ ")

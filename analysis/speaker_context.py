@@ -88,7 +88,7 @@ def _verb_mention(doc: Doc, m: re.Match) -> tuple[int, str, int] | None:
     """The speaker of the reporting verb ``m`` outside quotes (``X said that ...``, ``, said X``,
     ``according to X``), as ``(offset, text, offset)``."""
     body = doc.body
-    lo = max(doc.para_bounds(m.start())[0], m.start() - 200)
+    lo = max(doc.para_bounds(m.start())[0], m.start() - 300)
     while body[lo - 1:lo].isalnum() or body[lo - 1:lo] in {"'", "’", "-"}:
         lo += 1  # never start inside a word
     s0 = sentence_start(body, lo, m.start())

@@ -110,6 +110,7 @@ commuter traveller holidaymaker homeowner grandparent midwife paramedic firefigh
 plumber cleaner carer volunteer villager publican
 teenager youngster veteran pensioner sister brother grandmother grandfather widow widower
 counterpart employee staffer substitute retiree debutant newcomer
+supervisor foreman caretaker cashier warden technician mechanic accountant
 """)
 """Role nouns (singular); plurals are recognised by a trailing s."""
 

@@ -137,7 +137,7 @@ def test_fixture_scores_with_the_overlap_scorer():
     assert round(scores["f1"], 4) == round(2 * 723 / (736 + 724), 4) == 0.9904
     expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
     n_wrong = sum(map(len, expected["_known_wrong_speakers"].values()))
-    assert n_wrong == 16 and scores["speaker_acc"] == (723 - n_wrong) / 723
+    assert n_wrong == 14 and scores["speaker_acc"] == (723 - n_wrong) / 723
 
 
 def test_wire_and_feature_conventions():
@@ -685,3 +685,12 @@ def test_what_a_source_knows_or_took_part_in_is_not_part_of_the_role():
             'negotiations.\n\n"The numbers are bad," one banker briefed on the plan said.\n\n'
             '"It could still collapse this week," a source close to the talks told Reuters.')
     assert list(quotes_of(body)["speaker"]) == ["person", "banker", "source"]
+
+
+def test_a_long_restrictive_relative_subject_is_the_unnamed_speaker_met_again_later():
+    body = ('A warehouse supervisor who worked at the depot for eleven years until the summer, '
+            'and who asked not to be named because they still work in the industry, said '
+            'complaints were ignored.\n\n"We were told to keep the trucks moving whatever '
+            'happened," they said.\n\nThe supervisor said one loader had been "left alone on '
+            'the night shift".')
+    assert list(quotes_of(body)["speaker"]) == ["warehouse supervisor", "warehouse supervisor"]
