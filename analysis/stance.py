@@ -33,6 +33,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis import stance_frames as F
 from analysis import stance_holders as H
 from analysis import stance_rules as R
 from analysis.stance_targets import Target, find_aliases, find_cue_phrases, parse_targets
@@ -166,35 +167,72 @@ def _by_sentence(hits: list[Hit], sents: pd.DataFrame) -> list[tuple[tuple, list
     return [((ids[k], starts[k], ends[k], texts[k]), g) for k, g in sorted(groups.items())]
 
 
+Found = tuple[int, float, str, str, "tuple[list[str], str] | None"]  # pol, weight, rule, cue, who
+
+
+def _evaluative(toks: list[R.Tok], clauses: list[int], span: tuple[int, int], sent: tuple,
+                doc: H.Doc, prev: list[str] | None, quoted: str | None) -> Found | None:
+    """``Y called X "..."`` (for Y), or X evaluated as the subject of its clause inside a quote
+    or a speech frame (for the speaker); None when neither applies or the words are neutral."""
+    (first, last), start, text = span, sent[1], sent[3]
+    if last >= len(toks):
+        return None
+    said = F.evaluated_text(toks, clauses, last, text)
+    k = F.calling_verb(toks, first)
+    if k is not None:
+        polarity = F.evaluation(said) if said else 0
+        who = H.subject(toks, k, start, doc, prev) or (([quoted], "quote") if quoted else None)
+        return (polarity, 1.0, "called", toks[k].text, who) if polarity and who else None
+    if not F.is_clause_subject(toks, clauses, first, last):
+        return None
+    polarity = F.evaluation(said) if said else 0
+    who = ([quoted], "quote") if quoted else H.frame(toks, first, start, doc)
+    return (polarity, 0.5, "evaluation", "", who) if polarity and who else None
+
+
+def _mention(toks: list[R.Tok], found: tuple[list[R.Cue], list[int], list[int]],
+             hit: tuple, span: tuple[int, int], sent: tuple, doc: H.Doc,
+             prev: list[str] | None) -> Found | None:
+    """Evidence for one mention: its governing cue, else an evaluative frame, else reported
+    speech (inside a quote), else None."""
+    cues, cue_ends, clauses = found
+    (first, last), start, text = span, sent[1], sent[3]
+    alias, phrase_pol = hit[3], hit[4]
+    cue = _governing(cues, cue_ends, clauses, first) if phrase_pol is None else \
+        R.Cue(first, last, phrase_pol, "phrase", alias)
+    quoted = doc.quote_at(start + hit[1])
+    if cue is not None:
+        polarity, weight, rule = _cue_evidence(toks, cue, first)
+        if cue.kind == "phrase":
+            polarity, weight, rule = phrase_pol, 1.0, "phrase"
+        return polarity, weight, rule, cue.text, H.holder(toks, cue, start, doc, prev, quoted)
+    evaluated = _evaluative(toks, clauses, span, sent, doc, prev, quoted)
+    if evaluated:
+        return evaluated
+    if quoted:
+        return (*_reported(toks, clauses, first, text), "", ([quoted], "quote"))
+    return None
+
+
 def _rows_in(doc: H.Doc, sent: tuple[int, int, int, str], hits: list) -> list[dict]:
     """Evidence rows for the given mentions of one (short) sentence."""
-    start, text = sent[1], sent[3]
+    text = sent[3]
     toks = R.tokenize(text)
     starts = [t.start for t in toks]
     clauses, cues = R.clause_ids(toks), R.find_cues(toks)
-    cue_ends = [c.last for c in cues]
+    found = (cues, [c.last for c in cues], clauses)
     rows: list[dict] = []
     prev: list[str] | None = None
-    for target, a, b, alias, phrase_pol in hits:
+    for hit in hits:
+        target, a, b, alias = hit[:4]
         first = bisect.bisect_left(starts, a)
         last = max(bisect.bisect_left(starts, b), first + 1)
         if first >= len(toks):
             continue
-        cue = _governing(cues, cue_ends, clauses, first) if phrase_pol is None else \
-            R.Cue(first, last, phrase_pol, "phrase", alias)
-        quoted = doc.quote_at(start + a)
-        if cue is not None:
-            polarity, weight, rule = _cue_evidence(toks, cue, first)
-            if cue.kind == "phrase":
-                polarity, weight, rule = phrase_pol, 1.0, "phrase"
-            who, cue_text = H.holder(toks, cue, start, doc, prev, quoted), cue.text
-        elif quoted:
-            polarity, weight, rule = _reported(toks, clauses, first, text)
-            who, cue_text = ([quoted], "quote"), ""
-        else:
+        got = _mention(toks, found, hit, (first, last), sent, doc, prev)
+        if got is None or got[4] is None:
             continue
-        if who is None:
-            continue
+        polarity, weight, rule, cue_text, who = got
         prev = who[0]
         qual = _qualifier(text, a, b)
         rows += [_row(doc, h, who[1], target, polarity, weight, rule, cue_text, alias, qual, sent)

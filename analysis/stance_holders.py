@@ -103,11 +103,12 @@ class Doc:
         k = bisect.bisect_left(self.people, (pos, "")) - 1
         return self.people[k][1] if k >= 0 else None
 
-    def org_before(self, pos: int, head: str | None = None) -> str | None:
-        """The latest organisation named before ``pos`` (with organisation noun ``head``)."""
+    def org_before(self, pos: int, heads: frozenset[str] | None = None) -> str | None:
+        """The latest organisation named before ``pos`` (with an organisation noun in
+        ``heads``)."""
         k = bisect.bisect_left(self.orgs, (pos, "", "")) - 1
         while k >= 0 and pos - self.orgs[k][0] < 3000:
-            if head is None or self.orgs[k][2] == head:
+            if heads is None or self.orgs[k][2] in heads:
                 return self.orgs[k][1]
             k -= 1
         return None
@@ -158,8 +159,11 @@ def org_reference(words: list[str], doc: Doc, pos: int) -> str | None:
             | {"campaign", "movement"}:
         return None
     head = low[1]
-    return doc.org_before(pos, head) or (
-        doc.org_before(pos) if head in GENERIC_ORGS | {"party", "group"} else None)
+    if head in GENERIC_ORGS:  # "the company": a carmaker, a lender ... named before
+        return doc.org_before(pos, frozenset({head})) or doc.org_before(pos, GENERIC_ORGS) or \
+            doc.org_before(pos)
+    return doc.org_before(pos, frozenset({head})) or (
+        doc.org_before(pos) if head in {"party", "group"} else None)
 
 
 def role_reference(words: list[str], doc: Doc, pos: int) -> str | None:

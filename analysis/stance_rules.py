@@ -208,10 +208,17 @@ def np_ok(tok: Tok) -> bool:
     return np_token_ok(tok.text) or tok.low in {"the", "and", "of"} or tok.low in ACTOR_HEADS
 
 
+def _plural_possessive(toks: list[Tok], k: int) -> bool:
+    """Is token ``k`` the apostrophe of a plural possessive inside a name (``Farmers' Union``)?"""
+    return toks[k].text in {"'", "’"} and k > 0 and toks[k - 1].low.endswith("s") and \
+        toks[k - 1].end == toks[k].start and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
+
+
 def noun_phrase_before(toks: list[Tok], end: int, *, limit: int = 10) -> tuple[int, int] | None:
     """Token range of an actor noun phrase ending right before ``end`` (names, roles, "and")."""
     k = end - 1
-    while k >= 0 and end - k <= limit and (np_ok(toks[k]) or toks[k].low in {"'s", "’s"}):
+    while k >= 0 and end - k <= limit and (np_ok(toks[k]) or toks[k].low in {"'s", "’s"}
+                                           or _plural_possessive(toks, k)):
         k -= 1
     lo = k + 1
     while lo < end and toks[lo].low in {"and", "of", "'s", "’s"}:

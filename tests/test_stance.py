@@ -160,7 +160,7 @@ def test_reported_speech():
     assert rows(negation, confident, praise) == [
         ("d0", "Lena Ortiz", "carbon tax", -0.5, "reported+negation", ""),
         ("d1", "Lena Ortiz", "carbon tax", 1.0, "adj", "confident"),
-        ("d2", "Lena Ortiz", "carbon tax", 0.1625, "reported+sentiment", ""),
+        ("d2", "Lena Ortiz", "carbon tax", 0.5, "evaluation", ""),
     ]
 
 

@@ -1,0 +1,84 @@
+"""Evaluative frames: a holder's stance read from how the target is described.
+
+* ``Y called X "unrealistic"`` / ``described X as a mistake`` / ``branded X ...``: the words
+  after X evaluate X, for the subject Y of the calling verb;
+* ``X is/was/would be <evaluation>`` with X the subject of its clause, inside a quote (for its
+  speaker) or in the complement of a speech frame (``Y said X was "the right step"``, for Y).
+
+The evaluation is the polarity of a few news evaluation words (``analysis.stance_lexicon``,
+flipped by a negation before them) or, when none occurs, of VADER's compound (the sentiment
+module), as the reported-speech rule does.
+
+>>> evaluation("was not a fair use of public money"), evaluation("a serious mistake")
+(-1, -1)
+"""
+
+from __future__ import annotations
+
+from analysis import stance_rules as R
+from analysis.stance_lexicon import (
+    EVALUATING_VERBS,
+    NEGATIVE_EVALUATION,
+    POSITIVE_EVALUATION,
+    inflect,
+)
+
+MAX_EVALUATED = 25  # tokens after the mention read as its evaluation
+_SUBJECT_LEAD = R.DETERMINERS | R.words("that whether any every all no new such")
+_TELL = inflect("tell") | inflect("assure") | inflect("remind")
+_PREDICATE = R.BE_FORMS | R.words("would will could can may might must should has have had "
+                                  "remains remained seems looks")
+
+
+def _lexicon_polarity(toks: list[R.Tok]) -> int:
+    """Sum of evaluation words, each flipped by a negation up to three tokens before it."""
+    total = 0
+    for k, tok in enumerate(toks):
+        pol = 1 if tok.low in POSITIVE_EVALUATION else -1 if tok.low in NEGATIVE_EVALUATION else 0
+        if pol and any(t.low in R.NEGATORS for t in toks[max(0, k - 3):k]):
+            pol = -pol
+        total += pol
+    return (total > 0) - (total < 0)
+
+
+def evaluation(text: str) -> int:
+    """+1 / -1 / 0: the evaluation words of ``text``, else the sign of VADER's compound."""
+    found = _lexicon_polarity(R.tokenize(text))
+    if found:
+        return found
+    from analysis.sentiment import score_texts
+
+    compound = float(score_texts([text])["compound"].iloc[0])
+    return 0 if abs(compound) < 0.05 else (1 if compound > 0 else -1)
+
+
+def evaluated_text(toks: list[R.Tok], clauses: list[int], last: int, text: str) -> str:
+    """Text of the clause after the mention ending at token ``last`` (bounded)."""
+    end = last
+    while end < len(toks) and end - last < MAX_EVALUATED and clauses[end] == clauses[last - 1]:
+        end += 1
+    return text[toks[last].start:toks[end - 1].end] if end > last else ""
+
+
+def calling_verb(toks: list[R.Tok], first: int) -> int | None:
+    """Token index of ``called``/``described``/``branded`` right before the mention."""
+    for k in range(first - 1, max(-1, first - 4), -1):
+        if toks[k].low in EVALUATING_VERBS:
+            return k
+        if toks[k].low not in R.DETERMINERS and toks[k].text[:1].islower():
+            return None
+    return None
+
+
+def is_clause_subject(toks: list[R.Tok], clauses: list[int], first: int, last: int) -> bool:
+    """Is the mention the subject of its clause (only determiners or a quote mark before it in
+    the clause, a be-form or modal within four tokens after it)?"""
+    k = first - 1
+    while k >= 0 and clauses[k] == clauses[first] and (
+            toks[k].low in _SUBJECT_LEAD or toks[k].text in {'"', "“", "'", "‘"}):
+        k -= 1
+    told = any(t.low in _TELL for t in toks[max(0, k - 3):k + 1])  # "told parliament the X"
+    opening = k < 0 or clauses[k] != clauses[first] or toks[k].low in R.SPEECH_VERBS or \
+        toks[k].text in {",", ":", '"', "“"} or told
+    after = toks[last:last + 4]
+    return opening and any(t.low in _PREDICATE for t in after)
