@@ -72,7 +72,7 @@ def _qualifier(text: str, a: int, b: int) -> str:
     return best[1] if best else ""
 
 
-def _governing(cues: list[R.Cue], cue_ends: list[int], clauses: list[int],
+def _governing(toks: list[R.Tok], cues: list[R.Cue], cue_ends: list[int], clauses: list[int],
                first: int) -> R.Cue | None:
     """Nearest cue before token ``first`` in the same clause, at most :data:`MAX_GAP` away."""
     k = bisect.bisect_right(cue_ends, first) - 1
@@ -81,7 +81,7 @@ def _governing(cues: list[R.Cue], cue_ends: list[int], clauses: list[int],
     cue = cues[k]
     if first - cue.last > MAX_GAP or clauses[cue.first] != clauses[first]:
         return None
-    return cue
+    return None if R.reported_object(toks, cue.last, first) else cue
 
 
 def _cue_evidence(toks: list[R.Tok], cue: R.Cue, first: int) -> tuple[int, float, str]:
@@ -185,7 +185,7 @@ def _evaluative(toks: list[R.Tok], clauses: list[int], span: tuple[int, int], se
         return (polarity, 1.0, "called", toks[k].text, who) if polarity and who else None
     if not F.is_clause_subject(toks, clauses, first, last):
         return None
-    polarity = F.evaluation(said) if said else 0
+    polarity = F.evaluation(said, vader=bool(quoted)) if said else 0  # VADER inside quotes only
     who = ([quoted], "quote") if quoted else H.frame(toks, first, start, doc)
     return (polarity, 0.5, "evaluation", "", who) if polarity and who else None
 
@@ -198,7 +198,7 @@ def _mention(toks: list[R.Tok], found: tuple[list[R.Cue], list[int], list[int]],
     cues, cue_ends, clauses = found
     (first, last), start, text = span, sent[1], sent[3]
     alias, phrase_pol = hit[3], hit[4]
-    cue = _governing(cues, cue_ends, clauses, first) if phrase_pol is None else \
+    cue = _governing(toks, cues, cue_ends, clauses, first) if phrase_pol is None else \
         R.Cue(first, last, phrase_pol, "phrase", alias)
     quoted = doc.quote_at(start + hit[1])
     if cue is not None:

@@ -41,10 +41,11 @@ def _lexicon_polarity(toks: list[R.Tok]) -> int:
     return (total > 0) - (total < 0)
 
 
-def evaluation(text: str) -> int:
-    """+1 / -1 / 0: the evaluation words of ``text``, else the sign of VADER's compound."""
+def evaluation(text: str, *, vader: bool = True) -> int:
+    """+1 / -1 / 0: the evaluation words of ``text``, else (``vader``) the sign of VADER's
+    compound."""
     found = _lexicon_polarity(R.tokenize(text))
-    if found:
+    if found or not vader:
         return found
     from analysis.sentiment import score_texts
 

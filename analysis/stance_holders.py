@@ -350,6 +350,8 @@ def subject(toks: list[R.Tok], first: int, sent_start: int, doc: Doc,
     if k < 0:
         return None
     if coordinated and toks[k].low not in R.PRONOUN_SUBJECTS | {"it"}:
+        if toks[first].low.endswith("ing"):
+            return (prev, "coordinated") if prev else None  # a list of gerunds, no subject
         found = prev or sentence_subject(toks, sent_start, doc)
         return (found, "coordinated") if found else None
     if toks[k].text in {",", ")"} and k > 0:
@@ -405,4 +407,8 @@ def holder(toks: list[R.Tok], cue: R.Cue, start: int, doc: Doc, prev: list[str] 
     speaker = doc.quote_at(start + toks[cue.first].start) or quoted
     if speaker:
         return [expand(speaker, doc, start)], "quote"
-    return frame(toks, cue.first, start, doc)
+    found = frame(toks, cue.first, start, doc)
+    if found or cue.kind != "noun":
+        return found
+    owner = sentence_subject(toks, start, doc)  # "X has signed a petition against Y"
+    return (owner, "sentence subject") if owner else None

@@ -214,6 +214,16 @@ def _plural_possessive(toks: list[Tok], k: int) -> bool:
         toks[k - 1].end == toks[k].start and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
 
 
+REPORTED_NOUNS = _words("claim claims suggestion suggestions report reports allegation allegations "
+                        "accusation accusations rumour rumours speculation fears notion")
+
+
+def reported_object(toks: list[Tok], lo: int, hi: int) -> bool:
+    """``rejected claims that X ...``: the cue's object is a report about X, not X itself."""
+    return any(toks[k].low in REPORTED_NOUNS and k + 1 < len(toks) and toks[k + 1].low == "that"
+               for k in range(lo, min(hi, lo + 4)))
+
+
 def noun_phrase_before(toks: list[Tok], end: int, *, limit: int = 10) -> tuple[int, int] | None:
     """Token range of an actor noun phrase ending right before ``end`` (names, roles, "and")."""
     k = end - 1

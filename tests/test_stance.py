@@ -327,3 +327,85 @@ def test_seed_full_table(seed_stance):
     assert scholz["evidence"] == [
         "On the eve of the NATO meeting, German Chancellor Olaf Scholz called for exploring "
         "ways to end the war -- potentially including talks with Putin."]
+
+
+# ------------------------------------------------------------------ news conventions (fixtures
+# tests/fixtures/stance_news measure them on unseen articles; these pin each rule exactly)
+
+
+def test_acronyms_are_aliases_of_the_full_name():
+    assert rows(
+        "The Road Users Union (RUU) met on Monday. RUU rejects the carbon tax.",
+        "The Northern Farmers League met on Monday. The NFL backs the carbon tax.",
+    ) == [
+        ("d0", "Road Users Union", "carbon tax", -1.0, "verb", "rejects"),
+        ("d1", "Northern Farmers League", "carbon tax", 1.0, "verb", "backs"),
+    ]
+
+
+def test_appositions_and_relative_clauses_are_skipped():
+    assert rows(
+        "Senator Ann Ames, who chairs the finance committee, opposes the carbon tax.",
+        "The Tarn Cement Company, which employs 4,000 people, said it would fight the carbon tax.",
+        "Its chair, Paul Ames, backs the carbon tax.",
+    ) == [
+        ("d0", "Ann Ames", "carbon tax", -1.0, "verb", "opposes"),
+        ("d1", "Tarn Cement Company", "carbon tax", -0.5, "verb+modality", "fight"),
+        ("d2", "Paul Ames", "carbon tax", 1.0, "verb", "backs"),
+    ]
+
+
+def test_organisation_references():
+    assert rows(
+        "Mallory Foods, the country's largest retailer, met on Monday. The company backs the "
+        "carbon tax.",
+        "Orvik Finance, a regional lender, spoke on Monday. It rejects the carbon tax.",
+        "The Lakeside Cyclists' Club met on Monday. The club opposes the carbon tax.",
+        "Mayor Ines Calder opened the meeting. The mayor backs the carbon tax.",
+    ) == [
+        ("d0", "Mallory Foods", "carbon tax", 1.0, "verb", "backs"),
+        ("d1", "Orvik Finance", "carbon tax", -1.0, "verb", "rejects"),
+        ("d2", "Lakeside Cyclists' Club", "carbon tax", -1.0, "verb", "opposes"),
+        ("d3", "Ines Calder", "carbon tax", 1.0, "verb", "backs"),
+    ]
+
+
+def test_coordinated_verb_and_noun_cue_take_the_sentence_subject():
+    assert rows(
+        "The Farmers Union met in March and now opposes the carbon tax.",
+        "The Farmers Union has collected 10,000 signatures for a petition against the carbon tax.",
+    ) == [
+        ("d0", "Farmers Union", "carbon tax", -1.0, "verb", "opposes"),
+        ("d1", "Farmers Union", "carbon tax", -1.0, "noun", "petition against"),
+    ]
+
+
+def test_evaluative_frames():
+    assert rows(
+        'The Road Users Union called the carbon tax "unworkable".',
+        "Lena Ortiz described the carbon levy as a sensible step.",
+        'Finance Minister Lena Ortiz told reporters the carbon tax was "the right answer".',
+        '"The carbon tax would be a costly mistake," said Paul Ames.',
+    ) == [
+        ("d0", "Road Users Union", "carbon tax", -1.0, "called", "called"),
+        ("d1", "Lena Ortiz", "carbon tax", 1.0, "called", "described"),
+        ("d2", "Lena Ortiz", "carbon tax", 0.5, "evaluation", ""),
+        ("d3", "Paul Ames", "carbon tax", -0.5, "evaluation", ""),
+    ]
+
+
+def test_more_cue_verbs_and_cannot():
+    assert rows(
+        "The Farmers Union will fight the carbon tax.",
+        "Paul Ames will challenge the carbon tax in court.",
+        "Chile has agreed to the carbon tax.",
+        "Peru cannot support the carbon tax.",
+        "Bolivia has come out against the carbon tax.",
+        "Troops were fighting near the carbon tax office.",
+    ) == [
+        ("d0", "Farmers Union", "carbon tax", -1.0, "verb", "fight"),
+        ("d1", "Paul Ames", "carbon tax", -1.0, "verb", "challenge"),
+        ("d2", "Chile", "carbon tax", 1.0, "verb", "agreed to"),
+        ("d3", "Peru", "carbon tax", -1.0, "verb+negation", "support"),
+        ("d4", "Bolivia", "carbon tax", -1.0, "verb", "come out against"),
+    ]
