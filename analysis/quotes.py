@@ -150,8 +150,10 @@ def _partial(doc: Doc, raw: RawQuote, sent: tuple[int, int], bf: tuple[Frame, bo
     prev = tokenize_spans(body[max(sent[0], raw.open - 40):raw.open])
     prev_word = prev[-1][0].lower() if prev else ""
     possessive = prev_word.endswith(("'s", "’s", "s'", "s’"))  # the bank's "new approach"
+    as_det = prev_word == "as" or (prev_word in _DETS and len(prev) > 1 and words >= 3
+                                   and prev[-2][0].lower() == "as")  # as a "limited operation"
     accused = bf is not None and ((prev_word == "of" and bf[0].verb == "accuse") or (
-        prev_word == "as" and bf[0].verb in _AS_VERBS))  # described it as "cynical and stupid"
+        as_det and bf[0].verb in _AS_VERBS))  # described it as "cynical and stupid"
     if prev_word in {"titled", "entitled", "headlined"}:
         return None  # a preprint "titled "Stable cycling of ..."": a title of any length
     if raw.single or ((prev_word in _DETS or possessive) and words <= 5 and not accused):

@@ -32,7 +32,7 @@ _REGULAR = word_set(
     "contend exclaim shout scream whisper murmur mutter write answer testify protest recount "
     "caution lament boast grumble concur affirm sigh snap retort plead tell advise describe call "
     "laugh smile grin chuckle shrug accuse brand hail dismiss label condemn criticise criticize "
-    "praise reveal gush enthuse rave beam fume rage blast slam"
+    "praise reveal gush enthuse rave beam fume rage blast slam post"
 )
 
 
