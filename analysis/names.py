@@ -29,6 +29,7 @@ def add_nicknames(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, 
 
 _TITLE_CUE = re.compile(r"\b(?:(Mr)|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
                         r"(?![\w'’-]| [A-Z])")
+_POSSESSIVE_END = re.compile(r"['’]s?\Z")
 _POSSESSIVE_CUE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+),? (?:said|says|added|adds|whose) "
                              r"(?:that )?(?:(his)|her) (?=[a-z])")
 
@@ -47,8 +48,8 @@ def gender_cues(body: str, windows: list[tuple[int, int]],
         for rx in cues:
             for m in rx.finditer(body, lo, hi):
                 gender = "m" if m.group(1 if rx is _TITLE_CUE else 2) else "f"
-                full = person(m.group(2) if rx is _TITLE_CUE else m.group(1), m.start(),
-                              gender if rx is _TITLE_CUE else "")
+                word = _POSSESSIVE_END.sub("", m.group(2) if rx is _TITLE_CUE else m.group(1))
+                full = person(word, m.start(), gender if rx is _TITLE_CUE else "")  # Mr Roe's
                 if " " in full:
                     seen.setdefault(full, set()).add(gender)
         for _, name, gender in named_by_pronoun(body, lo, hi):

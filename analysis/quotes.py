@@ -262,6 +262,8 @@ def _doc_quotes(doc_id: str, body: str, *, min_words: int, single: bool) -> list
                    raws[k + 1].open if k + 1 < len(raws) else len(body), raw.end + WINDOW)
         ceil = max(ceil, raw.end)
         q = _classify(doc, raw, floor, ceil, min_words=min_words)
+        if q and q.pattern == "context" and not body[p0:raw.open].strip() and floor == p0:
+            q = _colon_paragraph(doc, q, p0)
         if q is None and quotes and quotes[-1].partial and not raw.single and len(
                 raw.text(body).split()) >= min_words and not _after_det(body, raw):
             q = Quote(raw, list(raw.segments), None, "context", partial=True)  # shares below
@@ -274,6 +276,21 @@ def _doc_quotes(doc_id: str, body: str, *, min_words: int, single: bool) -> list
     quotes = _merge_splits(doc, quotes)
     resolve_speakers(doc, quotes)
     return [_row(doc_id, i, q, body) for i, q in enumerate(quotes)]
+
+
+def _colon_paragraph(doc: Doc, q: Quote, p0: int) -> Quote:
+    """``Mr Roe's family said:`` ending the paragraph before introduces a quote that opens the
+    next one (BBC style for statements): that frame, else ``q`` unchanged."""
+    body = doc.body
+    end = len(body[:max(0, p0 - 1)].rstrip())
+    if p0 < 2 or body[end - 1:end] != ":":
+        return q
+    lo = doc.para_bounds(end - 1)[0]
+    if any(mark in body[lo:end] for mark in '"“”'):
+        return q  # the paragraph before holds a quote of its own
+    bf = before_frame(body, sentence_start(body, lo, end - 1), end)
+    frame = bf[0] if bf and bf[1] else _colon_frame(body, sentence_start(body, lo, end - 1), end)
+    return Quote(q.raw, q.segments, frame, frame.pattern) if frame else q
 
 
 def _row(doc_id: str, i: int, q: Quote, body: str) -> dict:

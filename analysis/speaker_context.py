@@ -124,7 +124,8 @@ _AGE_TAIL = re.compile(r", \d{1,3},?\Z|, an? \d{1,3}-year-old\b")
 """``Jo, 31,`` / ``Jo, a 31-year-old mother from ...``: a lone name given an age is a person."""
 _AGED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?: [A-Z][\w'’-]+){0,2}), \d{1,3},")
 _INTRODUCED = re.compile(r"(?<![\w'’.-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)"
-                         r"\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?=, (?:an?|the) [a-z])")
+                         r"\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?=, (?:an?|the) [a-z]|"
+                         r", who [a-z])")
 
 
 _APPOS_END = frozenset({"at", "of", "for", "in", "from", "with", "who", "whose", "which", "and"})
@@ -147,8 +148,9 @@ def _role_apposition(body: str, pos: int) -> bool:
 
 def _introduced_mentions(doc: Doc, quotes: list[Quote], windows: list[tuple[int, int]]
                          ) -> list[tuple[int, str, int]]:
-    """``Dr Jo Roe, a geographer at ...`` anywhere in the prose: a person introduced by name and
-    role, the antecedent of the next he/she (news introduces a new voice this way)."""
+    """``Dr Jo Roe, a geographer at ...`` / ``Jo Roe, who was waiting nearby,`` anywhere in the
+    prose: a person introduced by name and role or a relative clause, the antecedent of the
+    next he/she (news introduces a new voice this way)."""
     spans = sorted((r.open, r.end) for q in quotes for r in [q.raw, *q.merged])
     starts = [s for s, _ in spans]
     out = []
@@ -156,7 +158,8 @@ def _introduced_mentions(doc: Doc, quotes: list[Quote], windows: list[tuple[int,
         k = bisect.bisect_right(starts, m.start())
         spk = speaker_of(m.group())
         prev = doc.body[max(0, m.start() - 30):m.start()].split()
-        if (prev and prev[-1][:1].isupper()) or not _role_apposition(doc.body, m.end()):
+        who = doc.body.startswith(", who ", m.end())  # "heard from Jo Roe, who was ..."
+        if (prev and prev[-1][:1].isupper()) or not (who or _role_apposition(doc.body, m.end())):
             continue  # inside a longer capitalised run, or "Acme Re, the biggest firm"
         if not (k and spans[k - 1][1] > m.start()) and spk.kind == "person" and (
                 " " in spk.canonical):

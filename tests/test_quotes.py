@@ -137,7 +137,7 @@ def test_fixture_scores_with_the_overlap_scorer():
     assert round(scores["f1"], 4) == round(2 * 724 / (736 + 725), 4) == 0.9911
     expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
     n_wrong = sum(map(len, expected["_known_wrong_speakers"].values()))
-    assert n_wrong == 11 and scores["speaker_acc"] == (724 - n_wrong) / 724
+    assert n_wrong == 8 and scores["speaker_acc"] == (724 - n_wrong) / 724
 
 
 def test_wire_and_feature_conventions():
@@ -708,3 +708,20 @@ def test_described_as_a_phrase_and_a_post_on_social_media_are_speech():
         ("She was the kindest person I ever met.", "Ava Moss", "write"),
         ("the best cook on television", "Tom Lyle", "post"),
         ("We will miss her every Sunday.", "Tom Lyle", None)]  # context
+
+
+def test_a_paragraph_ending_with_said_colon_introduces_the_next_paragraph_quote():
+    body = ('Mr Okafor\'s sister spoke after the hearing.\n\nIn a statement read by their lawyer, '
+            'the Okafor family said:\n\n"Ben was the funniest person we knew. We miss him every '
+            'single day."')
+    assert triples(quotes_of(body)) == [
+        ("Ben was the funniest person we knew. We miss him every single day.", "Okafor family",
+         "say")]
+
+
+def test_a_possessive_title_gives_the_gender_and_a_who_clause_introduces_a_voice():
+    body = ('Tomas Vidal died at the crossing in May.\n\nConcluding the hearing, senior coroner '
+            'Helen Marsh recorded a verdict of accidental death. "The crossing was unsafe," she '
+            'said.\n\nThe court heard from Ana Ruiz, who was waiting at the lights. She said '
+            '"it was over in a second".\n\nMr Vidal\'s brother was in court.')
+    assert list(quotes_of(body)["speaker"]) == ["Helen Marsh", "Ana Ruiz"]
