@@ -25,20 +25,20 @@ from analysis.stance_lexicon import (
 
 MAX_EVALUATED = 25  # tokens after the mention read as its evaluation
 _SUBJECT_LEAD = R.DETERMINERS | R.words("that whether any every all no new such")
+_OPENERS = frozenset({",", ":", ";", '"', "“", ".", "!", "?", "and", "but", "--"})
 _TELL = inflect("tell") | inflect("assure") | inflect("remind")
 _PREDICATE = R.BE_FORMS | R.words("would will could can may might must should has have had "
                                   "remains remained seems looks")
 
 
 def _lexicon_polarity(toks: list[R.Tok]) -> int:
-    """Sum of evaluation words, each flipped by a negation up to three tokens before it."""
-    total = 0
+    """The first evaluation word (``the wrong answer to the right question``: wrong), flipped
+    by a negation up to three tokens before it; 0 when there is none."""
     for k, tok in enumerate(toks):
         pol = 1 if tok.low in POSITIVE_EVALUATION else -1 if tok.low in NEGATIVE_EVALUATION else 0
-        if pol and any(t.low in R.NEGATORS for t in toks[max(0, k - 3):k]):
-            pol = -pol
-        total += pol
-    return (total > 0) - (total < 0)
+        if pol:
+            return -pol if any(t.low in R.NEGATORS for t in toks[max(0, k - 3):k]) else pol
+    return 0
 
 
 def evaluation(text: str, *, vader: bool = True) -> int:
@@ -80,6 +80,6 @@ def is_clause_subject(toks: list[R.Tok], clauses: list[int], first: int, last: i
         k -= 1
     told = any(t.low in _TELL for t in toks[max(0, k - 3):k + 1])  # "told parliament the X"
     opening = k < 0 or clauses[k] != clauses[first] or toks[k].low in R.SPEECH_VERBS or \
-        toks[k].text in {",", ":", '"', "“"} or told
+        toks[k].text in _OPENERS or told
     after = toks[last:last + 4]
     return opening and any(t.low in _PREDICATE for t in after)

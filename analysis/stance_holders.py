@@ -119,16 +119,38 @@ def doc_context(doc_id: str, body: str, quotes) -> Doc:
     names = full_names(body)
     spans: list[tuple[int, int, str]] = []
     people = [(pos, name) for items in names.values() for pos, name in items]
+    people += _surname_mentions(body, names)
     acro = acronyms(body)
     doc = Doc(doc_id, body, [], names, [], acro, organisations(body, acro))
     if quotes is not None and len(quotes):
         for start, end, spk in zip(quotes["start"], quotes["end"], quotes["speaker"], strict=True):
             if isinstance(spk, str) and spk:
-                spk = expand(spk, doc, int(start))
+                spk = quote_speaker(spk, doc, int(start))
                 spans.append((int(start), int(end), spk))
                 people.append((int(start), spk))
     doc.quotes, doc.people = sorted(spans), sorted(people)
+    doc.orgs = sorted(doc.orgs + [(p, n, "") for p, n in people if _lone_name(n, names)])
     return doc
+
+
+def _surname_mentions(body: str, names: dict) -> list[tuple[int, str]]:
+    """``(offset, full name)`` of each bare surname mention (``Roe said``), one linear scan."""
+    surnames = sorted((k for k in names if k[:1].isupper() and len(k) > 2), key=len,
+                      reverse=True)[:300]
+    if not surnames:
+        return []
+    rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, surnames)) + r")(?![\w'’-])")
+    return [(m.start(), corefer(m.group(), m.start(), names)) for m in rx.finditer(body)]
+
+
+def _lone_name(name: str, names: dict) -> bool:
+    """A one-word capitalised speaker that is nobody's surname here: an organisation (``Acme``)."""
+    return " " not in name and name[:1].isupper() and name not in names and not name.isupper()
+
+
+def quote_speaker(speaker: str, doc: Doc, pos: int) -> str:
+    """A quote's speaker with ``party``/``company`` and acronyms resolved to the organisation."""
+    return org_reference(["the", speaker], doc, pos) or expand(speaker, doc, pos)
 
 
 def _initials(name: str) -> str:
@@ -195,6 +217,7 @@ def _one_holder(part: list[str], offset: int, doc: Doc) -> str:
     if found:
         return found
     text = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(part))
+    text = re.sub(r"(?<=s) (['’])(?= )", r"\1", text)  # "Farmers ' Union" -> "Farmers' Union"
     canonical = _known_suffix(_canonical(text), doc)
     return expand(corefer(canonical, offset, doc.names), doc, offset)
 
@@ -311,6 +334,9 @@ def frame_subject(toks: list[R.Tok], verb: int, sent_start: int, doc: Doc) -> li
         return None
     if toks[j].text in {",", ")"}:
         j = skip_apposition(toks, j)
+    if toks[j].low in R.PRONOUN_SUBJECTS | {"it"}:  # "It said it would ..."
+        found = pronoun_holder(toks, j, sent_start, doc, None)
+        return found[0] if found else None
     return _np_holder(toks, j + 1, sent_start, doc)
 
 
@@ -338,6 +364,24 @@ def _whose_holder(toks: list[R.Tok], k: int, sent_start: int, doc: Doc) -> list[
     if owner and R.is_actor_text(owner):
         return normalise(owner, sent_start + toks[span[0]].start, doc)
     return None
+
+
+def _generic(toks: list[R.Tok], k: int) -> bool:
+    """Is the noun phrase ending at token ``k`` a common noun only (``the government``,
+    ``this country``), no name in it?"""
+    span = R.noun_phrase_before(toks, k + 1)
+    return bool(span) and all(not t.text[:1].isupper() for t in toks[span[0]:span[1]])
+
+
+def _speaker_of_generic(toks: list[R.Tok], k: int, sent_start: int,
+                        doc: Doc) -> tuple[list[str], str] | None:
+    """``X said the government wanted Y`` / ``"this country needs Y," X said``: a common-noun
+    subject inside reported speech speaks for the speaker X."""
+    quoted = doc.quote_at(sent_start + toks[k].start)
+    if quoted:
+        return [quoted], "quote"
+    found = frame(toks, k, sent_start, doc)
+    return (found[0], "speech frame") if found and found[1] == "speech frame" else None
 
 
 def subject(toks: list[R.Tok], first: int, sent_start: int, doc: Doc,
@@ -368,7 +412,12 @@ def subject(toks: list[R.Tok], first: int, sent_start: int, doc: Doc,
     found = _whose_holder(toks, k, sent_start, doc)
     if found:
         return found, "relative"
+    if tok.low == "by" and toks[first].low.endswith("ing"):  # "X opened the talks by urging"
+        found = sentence_subject(toks, sent_start, doc)
+        return (found, "sentence subject") if found else None
     found = _np_holder(toks, k + 1, sent_start, doc)
+    if found and _generic(toks, k):
+        return _speaker_of_generic(toks, k, sent_start, doc) or (found, "subject")
     if found:
         return found, "subject"
     if prev and tok.low in {"but", "and", "yet", ","}:

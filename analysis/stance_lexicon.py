@@ -123,7 +123,7 @@ EVALUATING_VERBS = inflected("call describe brand label dub")
 POSITIVE_EVALUATION = words(
     "right fair sensible necessary essential vital welcome overdue good best better great "
     "important clear justified reasonable realistic workable affordable safe effective needed "
-    "answer solution step progress opportunity win boost lifeline breakthrough responsible")
+    "solution step progress opportunity win boost lifeline breakthrough responsible")
 NEGATIVE_EVALUATION = words(
     "unrealistic unworkable unfair unaffordable unjust unacceptable unnecessary unjustified "
     "mistake error wrong bad worse worst reckless misguided flawed dangerous disaster disastrous "

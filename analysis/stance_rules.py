@@ -70,6 +70,7 @@ def tokenize(text: str) -> list[Tok]:
 
 _words = words
 BARE_PROGRESSIVE = _words("fighting")
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
 def passive(toks: list[Tok], cue: Cue) -> bool:
@@ -178,6 +179,8 @@ def negated(toks: list[Tok], cue_first: int, *, window: int = 5) -> bool:
     flips = 0
     for k in range(cue_first - 1, max(-1, cue_first - 1 - window), -1):
         low = toks[k].low
+        if low in QUOTE_MARKS:  # was "not yet convinced"
+            continue
         if not in_verb_group(low):
             break
         if low in NEGATORS or low in NEGATING_VERBS:

@@ -33,9 +33,9 @@ def test_first_runs_are_recorded():
 
 
 @pytest.mark.parametrize(("prefix", "counts", "f_avg"), [
-    ("b43_", [46, 18, 14, 0, 32, 4], 42.84),
-    ("b44_", [49, 25, 16, 0, 33, 9], 43.16),
-    ("b4", [95, 43, 30, 0, 65, 13], 43.08),
+    ("b43_", [46, 20, 17, 0, 29, 3], 51.32),
+    ("b44_", [49, 26, 19, 1, 29, 6], 49.78),
+    ("b4", [95, 46, 36, 1, 58, 9], 50.49),
 ])
 def test_fixture_scores_are_pinned(outcomes, prefix, counts, f_avg):
     s = _batch(outcomes, prefix)
