@@ -87,6 +87,22 @@ def role_reference(doc: Doc, written: str, spk: Speaker, pos: int,
 _UNNAMED = frozenset({"source", "insider", "person", "employee", "staffer", "worker"})
 
 
+def named_later(doc: Doc, written: str, spk: Speaker, pos: int) -> Speaker:
+    """``A coroner has said ...`` in the lead, then ``senior coroner Jo Roe recorded ...``: news
+    leads with the role and names the person later; the first full name written after that
+    role noun in the next 2,000 characters (``spk`` when there is none)."""
+    head = spk.canonical
+    if spk.kind != "role" or spk.plural or " " in head or head in _UNNAMED | set(
+            SPOKESPERSONS) or not re.match(r"(?:[Aa]n?) ", written) or doc.para_bounds(pos)[0] > (
+            doc.breaks[0] + 2 if doc.breaks else 0):
+        return spk  # only a bare role in the first two paragraphs
+    pattern = (rf"\b(?i:{re.escape(head)}),? ((?:{NAME_TOKEN} ){{1,3}}{NAME_TOKEN})"
+               rf"(?![\w'’-]| [A-Z])")
+    m = re.search(pattern, doc.body[pos + len(written):pos + 2000])
+    named = speaker_of(m.group(1)) if m else None
+    return named if named and named.kind == "person" and " " in named.canonical else spk
+
+
 def _anonymous_before(body: str, history: list[Mention]) -> Speaker | None:
     """``the employee said`` after ``One Acme engineer, who spoke on condition of anonymity,
     said``: the unnamed role that asked not to be named."""

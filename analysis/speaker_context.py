@@ -16,6 +16,7 @@ from analysis.role_references import (
     TITLE_ROLES,
     generic_role,
     longer_org_name,
+    named_later,
     org_named_before,
     role_reference,
     titled_person,
@@ -317,7 +318,7 @@ def _resolve_one(doc: Doc, written: str, pos: int, quoted: bool, names: dict,
     body = doc.body
     spk = _canonical(written, pos, names, genders)
     if spk.kind == "role" and (quoted or SHORT_ROLE.match(written) or generic_role(spk)):
-        spk = role_reference(doc, written, spk, pos, history)
+        spk = named_later(doc, written, role_reference(doc, written, spk, pos, history), pos)
     if spk.kind == "role" and described_person(written, spk, body, pos):
         spk = _latest(history, "person") or _named_before(names, pos, _SOMEONE, genders) or spk
     spk = longer_org_name(body, org_named_before(doc, written, spk, pos, history), pos)

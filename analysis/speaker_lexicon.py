@@ -110,7 +110,9 @@ commuter traveller holidaymaker homeowner grandparent midwife paramedic firefigh
 plumber cleaner carer volunteer villager publican
 teenager youngster veteran pensioner sister brother grandmother grandfather widow widower
 counterpart employee staffer substitute retiree debutant newcomer
-supervisor foreman caretaker cashier warden technician mechanic accountant
+supervisor foreman caretaker cashier warden technician mechanic accountant coroner magistrate
+barrister solicitor juror trooper fisherman electrician waiter bartender headmaster
+headmistress architect photographer poet dancer
 """)
 """Role nouns (singular); plurals are recognised by a trailing s."""
 
