@@ -84,17 +84,24 @@ def _governing(toks: list[R.Tok], cues: list[R.Cue], cue_ends: list[int], clause
     return None if R.reported_object(toks, cue.last, first) else cue
 
 
-def _cue_evidence(toks: list[R.Tok], cue: R.Cue, first: int) -> tuple[int, float, str]:
-    """Polarity, weight and rule name of a cue governing the mention at token ``first``."""
+def _cue_evidence(toks: list[R.Tok], cue: R.Cue, first: int,
+                  last: int) -> tuple[int, float, str]:
+    """Polarity, weight and rule name of a cue governing the mention ``toks[first:last]``."""
     polarity, rules = cue.polarity, [cue.kind]
     if R.negated(toks, cue.first):
         polarity, rules = -polarity, [*rules, "negation"]
     if R.reversed_before(toks, first, cue.last):
         polarity, rules = -polarity, [*rules, "reversal"]
+    if cue.kind == "noun" and R.withdrawn(toks, cue.first):
+        polarity, rules = -polarity, [*rules, "withdrawn"]
+    if cue.kind == "noun" and R.negated_after(toks, last):
+        polarity, rules = -polarity, [*rules, "negation"]
     hedges = R.modality(toks, cue.first - 5, first)
     weight = 0.5 ** min(len(hedges), 2)
     if hedges:
         rules.append("modality")
+    if R.past_position(toks, cue.first):
+        weight, rules = weight * 0.25, [*rules, "past"]
     return polarity, weight, "+".join(rules)
 
 
@@ -185,6 +192,10 @@ def _evaluative(toks: list[R.Tok], clauses: list[int], span: tuple[int, int], se
         return (polarity, 1.0, "called", toks[k].text, who) if polarity and who else None
     if not F.is_clause_subject(toks, clauses, first, last):
         return None
+    w = F.warning_verb(toks, first)
+    if w is not None and not quoted:  # "Y warned that X would ...": against X
+        who = H.frame_subject(toks, w, start, doc)
+        return (-1, 0.5, "warning", toks[w].text, (who, "speech frame")) if who else None
     polarity = F.evaluation(said, vader=bool(quoted)) if said else 0  # VADER inside quotes only
     who = ([quoted], "quote") if quoted else H.frame(toks, first, start, doc)
     return (polarity, 0.5, "evaluation", "", who) if polarity and who else None
@@ -202,10 +213,16 @@ def _mention(toks: list[R.Tok], found: tuple[list[R.Cue], list[int], list[int]],
         R.Cue(first, last, phrase_pol, "phrase", alias)
     quoted = doc.quote_at(start + hit[1])
     if cue is not None:
-        polarity, weight, rule = _cue_evidence(toks, cue, first)
+        polarity, weight, rule = _cue_evidence(toks, cue, first, last)
         if cue.kind == "phrase":
             polarity, weight, rule = phrase_pol, 1.0, "phrase"
         return polarity, weight, rule, cue.text, H.holder(toks, cue, start, doc, prev, quoted)
+    after = F.passive_agent(toks, last)
+    if after:  # "X was welcomed by Y", "X, which Y opposes"
+        polarity, weight, rule = _cue_evidence(toks, after[0], first, last)
+        who = H.np_holder_at(toks, after[1], start, doc)
+        if who:
+            return polarity, weight, rule + "+after", after[0].text, (who, "agent")
     evaluated = _evaluative(toks, clauses, span, sent, doc, prev, quoted)
     if evaluated:
         return evaluated

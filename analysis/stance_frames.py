@@ -83,3 +83,50 @@ def is_clause_subject(toks: list[R.Tok], clauses: list[int], first: int, last: i
         toks[k].text in _OPENERS or told
     after = toks[last:last + 4]
     return opening and any(t.low in _PREDICATE for t in after)
+
+
+_WARN = inflect("warn") | inflect("caution") | inflect("fear")
+
+
+def warning_verb(toks: list[R.Tok], first: int) -> int | None:
+    """``Y warned (that) X would ...``: token index of the warning verb before the mention."""
+    k = first - 1
+    while k >= 0 and first - k <= 4 and (toks[k].low in _SUBJECT_LEAD or
+                                         toks[k].text in {'"', "“"}):
+        k -= 1
+    return k if k >= 0 and toks[k].low in _WARN else None
+
+
+def passive_agent(toks: list[R.Tok], last: int) -> tuple[R.Cue, int] | None:
+    """``X was welcomed by Y`` / ``X, which Y opposes,``: the cue after the mention ending at
+    token ``last`` and the token index where its holder Y starts."""
+    k = last
+    if k + 2 < len(toks) and toks[k].text == "," and toks[k + 1].low in {"which", "that"}:
+        return _relative_cue(toks, k + 2)
+    while k < len(toks) and k - last < 4 and R.in_verb_group(toks[k].low):
+        k += 1
+    if k + 1 >= len(toks) or toks[k + 1].low != "by" or k == last:
+        return None
+    cue = _verb_cue(toks, k)
+    return (cue, k + 2) if cue and toks[k].low.endswith(("ed", "en", "d")) else None
+
+
+def _verb_cue(toks: list[R.Tok], k: int) -> R.Cue | None:
+    """A one-word verb cue at token ``k`` (``welcomed``, ``opposes``), or None."""
+    for rest, pol, kind in R.PHRASES.get(toks[k].low, ()):
+        if kind == "verb" and not rest:
+            return R.Cue(k, k + 1, pol, "verb", toks[k].text)
+    return None
+
+
+def _relative_cue(toks: list[R.Tok], start: int) -> tuple[R.Cue, int] | None:
+    """``..., which Y (strongly) opposes``: the cue after Y's noun phrase, and where Y starts."""
+    for k in range(start + 1, min(len(toks), start + 8)):
+        cue = _verb_cue(toks, k)
+        if cue:
+            j = k - 1
+            while j > start and R.in_verb_group(toks[j].low):
+                j -= 1
+            span = R.noun_phrase_before(toks, j + 1)
+            return (cue, span[0]) if span and span[0] == start else None
+    return None

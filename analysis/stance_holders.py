@@ -279,6 +279,15 @@ def _np_holder(toks: list[R.Tok], end: int, sent_start: int, doc: Doc) -> list[s
     return normalise(phrase, sent_start + toks[span[0]].start, doc)
 
 
+def np_holder_at(toks: list[R.Tok], begin: int, sent_start: int, doc: Doc) -> list[str] | None:
+    """Holders of the actor noun phrase starting at token ``begin`` (``by Y``), or None."""
+    end = begin
+    while end < len(toks) and end - begin < 10 and (R.np_ok(toks[end]) or toks[end].low in {
+            "'s", "’s"} or R.plural_possessive(toks, end)):
+        end += 1
+    return _np_holder(toks, end, sent_start, doc) if end > begin else None
+
+
 def sentence_subject(toks: list[R.Tok], sent_start: int, doc: Doc) -> list[str] | None:
     """The subject opening the sentence (``But X, which ..., said``), or None."""
     i = 0
@@ -388,7 +397,7 @@ def subject(toks: list[R.Tok], first: int, sent_start: int, doc: Doc,
             prev: list[str] | None) -> tuple[list[str], str] | None:
     """Holder(s) standing as the subject of the cue starting at token ``first``."""
     k, coordinated = first - 1, False
-    while k >= 0 and R.in_verb_group(toks[k].low):
+    while k >= 0 and (R.in_verb_group(toks[k].low) or toks[k].text in _QUOTE_MARKS):
         coordinated |= toks[k].low == "and"
         k -= 1
     if k < 0:

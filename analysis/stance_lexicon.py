@@ -109,7 +109,7 @@ SPEECH_VERBS = inflected(
     "reiterate explain suggest state announce acknowledge admit emphasise emphasize tweet "
     "maintain contend assert call describe speak")
 BE_FORMS = words("is are was were be been being am")
-PAST_MARKERS = words("previously formerly once had initially originally")
+PAST_MARKERS = words("previously formerly once initially originally")
 """In a cue's verb group or clause: a position held before (``which had opposed``)."""
 PAST_PHRASES = re.compile(r"\b(?:last|previous) (?:year|month|week|decade)|\b(?:years|months) "
                           r"ago\b|\bin the past\b|\bat first\b", re.I)

@@ -31,6 +31,8 @@ from analysis.stance_lexicon import (  # noqa: F401  (re-exported for the pipeli
     NEGATING_VERBS,
     NEGATORS,
     NOUN_CUES,
+    PAST_MARKERS,
+    PAST_PHRASES,
     REVERSERS,
     SPEECH_VERBS,
     VERB_CUES,
@@ -188,6 +190,37 @@ def negated(toks: list[Tok], cue_first: int, *, window: int = 5) -> bool:
     return flips % 2 == 1
 
 
+def withdrawn(toks: list[Tok], cue_first: int) -> bool:
+    """``withdrew its support for X``, ``dropped their opposition to X``: the noun cue is
+    taken back by a withdrawing verb up to three tokens before it."""
+    return any(toks[k].low in WITHDRAWING for k in range(max(0, cue_first - 3), cue_first))
+
+
+def negated_after(toks: list[Tok], alias_last: int, *, window: int = 6) -> bool:
+    """``the case for X has still not been made``: a negated predicate right after the mention
+    of a noun cue's object (a be/have form followed by a negation)."""
+    hi = min(len(toks), alias_last + window)
+    for k in range(alias_last, hi):
+        if toks[k].low in BE_FORMS | {"has", "have", "had"}:
+            return any(toks[j].low in NEGATORS for j in range(k + 1, min(len(toks), k + 4)))
+        if toks[k].text in {",", ";"} or toks[k].low in CLAUSE_BREAKS:
+            return False
+    return False
+
+
+def past_position(toks: list[Tok], cue_first: int) -> bool:
+    """Is the cue a position held before (``previously opposed``, ``which last year lobbied
+    against``)? ``now``/``no longer`` in the verb group means the position held now."""
+    lo = max(0, cue_first - 6)
+    group = [t.low for t in toks[lo:cue_first]]
+    if "now" in group or "longer" in group:
+        return False
+    if any(w in PAST_MARKERS and w != "had" for w in group):
+        return True
+    before = " ".join(t.text for t in toks[lo:cue_first])
+    return bool(PAST_PHRASES.search(before))
+
+
 def modality(toks: list[Tok], lo: int, hi: int) -> list[str]:
     """Hedging words (could, may, consider, potentially ...) among ``toks[lo:hi]``."""
     return sorted({toks[k].low for k in range(max(0, lo), min(hi, len(toks)))
@@ -211,7 +244,7 @@ def np_ok(tok: Tok) -> bool:
     return np_token_ok(tok.text) or tok.low in {"the", "and", "of"} or tok.low in ACTOR_HEADS
 
 
-def _plural_possessive(toks: list[Tok], k: int) -> bool:
+def plural_possessive(toks: list[Tok], k: int) -> bool:
     """Is token ``k`` the apostrophe of a plural possessive inside a name (``Farmers' Union``)?"""
     return toks[k].text in {"'", "’"} and k > 0 and toks[k - 1].low.endswith("s") and \
         toks[k - 1].end == toks[k].start and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
@@ -231,7 +264,7 @@ def noun_phrase_before(toks: list[Tok], end: int, *, limit: int = 10) -> tuple[i
     """Token range of an actor noun phrase ending right before ``end`` (names, roles, "and")."""
     k = end - 1
     while k >= 0 and end - k <= limit and (np_ok(toks[k]) or toks[k].low in {"'s", "’s"}
-                                           or _plural_possessive(toks, k)):
+                                           or plural_possessive(toks, k)):
         k -= 1
     lo = k + 1
     while lo < end and toks[lo].low in {"and", "of", "'s", "’s"}:

@@ -193,12 +193,14 @@ def test_holder_resolution_rules():
     ]
 
 
-def test_passive_cues_have_no_holder_and_fight_is_no_cue():
+def test_passive_cues_take_their_agent_and_bare_fighting_is_no_cue():
+    # the passive subject is never the holder; "by Y" names the holder (changed this session:
+    # "The carbon levy was rejected by parliament." gave no row before)
     assert rows(
         "Tony Blair should not be criticised over the carbon tax.",
         "The carbon levy was rejected by parliament.",
         "Soldiers were fighting the carbon tax.",
-    ) == []
+    ) == [("d1", "parliament", "carbon tax", -1.0, "verb+after", "rejected")]
 
 
 def test_they_is_not_resolved_to_a_single_person():
@@ -409,3 +411,55 @@ def test_more_cue_verbs_and_cannot():
         ("d3", "Peru", "carbon tax", -1.0, "verb+negation", "support"),
         ("d4", "Bolivia", "carbon tax", -1.0, "verb", "come out against"),
     ]
+
+
+def test_changed_and_withdrawn_positions():
+    assert rows(
+        "The Farmers Union, which previously opposed the carbon tax, now backs a subsidy cap.",
+        "Chile withdrew its support for the carbon tax.",
+        "The Farmers Union said the case for a carbon tax had still not been made.",
+    ) == [
+        ("d0", "Farmers Union", "carbon tax", -0.25, "verb+past", "opposed"),
+        ("d0", "Farmers Union", "fuel subsidy cap", 1.0, "verb", "backs"),
+        ("d1", "Chile", "carbon tax", -1.0, "noun+withdrawn", "support for"),
+        ("d2", "Farmers Union", "carbon tax", -1.0, "noun+negation", "case for"),
+    ]
+
+
+def test_cues_after_the_mention_and_warnings():
+    assert rows(
+        "The carbon tax was welcomed by the Green Party.",
+        "The carbon levy, which Senator Ann Ames opposes, was debated on Monday.",
+        'The Farmers Union warned that a carbon tax "would cost jobs".',
+    ) == [
+        ("d0", "Green Party", "carbon tax", 1.0, "verb+after", "welcomed"),
+        ("d1", "Ann Ames", "carbon tax", -1.0, "verb+after", "opposes"),
+        ("d2", "Farmers Union", "carbon tax", -0.5, "warning", "warned"),
+    ]
+
+
+def test_pronouns_speech_frames_and_quote_speakers():
+    assert rows(
+        "Orvik, a regional lender, met on Monday. It said it would back the carbon tax.",
+        "Senator Ann Ames opened the debate by urging colleagues to adopt a carbon tax.",
+        "Paul Ames said the government wanted a carbon tax.",
+        'Lena Ortiz was "not yet convinced" a carbon tax would work.',
+        "Paul Ames met Lena Ortiz on Monday. Ames said on Tuesday that he opposed the carbon tax.",
+    ) == [
+        ("d0", "Orvik", "carbon tax", 0.5, "verb+modality", "back"),
+        ("d1", "Ann Ames", "carbon tax", 1.0, "verb", "urging"),
+        ("d2", "Paul Ames", "carbon tax", 1.0, "verb", "wanted"),
+        ("d3", "Lena Ortiz", "carbon tax", -1.0, "adj+negation", "convinced"),
+        ("d4", "Paul Ames", "carbon tax", -1.0, "verb", "opposed"),
+    ]
+
+
+def test_generic_quote_speaker_is_the_organisation_named_before():
+    body = ('The Green Party, the main opposition party, met on Monday. '
+            '"The carbon tax is a costly mistake," the party said.')
+    start, end = body.index('"'), body.index(',"') + 2
+    quotes = pd.DataFrame({"doc_id": ["d0"], "start": [start], "end": [end],
+                           "speaker": ["party"]})
+    assert body[start:end] == '"The carbon tax is a costly mistake,"'
+    assert rows(body, quotes=quotes) == [
+        ("d0", "Green Party", "carbon tax", -0.5, "evaluation", "")]

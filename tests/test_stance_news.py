@@ -34,8 +34,8 @@ def test_first_runs_are_recorded():
 
 @pytest.mark.parametrize(("prefix", "counts", "f_avg"), [
     ("b43_", [46, 20, 17, 0, 29, 3], 51.32),
-    ("b44_", [49, 26, 19, 1, 29, 6], 49.78),
-    ("b4", [95, 46, 36, 1, 58, 9], 50.49),
+    ("b44_", [49, 28, 22, 0, 27, 6], 56.70),
+    ("b4", [95, 48, 39, 0, 56, 9], 54.20),
 ])
 def test_fixture_scores_are_pinned(outcomes, prefix, counts, f_avg):
     s = _batch(outcomes, prefix)
