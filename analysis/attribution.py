@@ -40,9 +40,11 @@ _AUX = word_set("""
 has have had was were is are would will also later then further previously recently again once
 reportedly simply flatly repeatedly subsequently initially quickly immediately firmly angrily
 bluntly calmly proudly openly publicly privately separately earlier yesterday today tonight
-himself herself themselves itself 's 've just already has long even
+himself herself themselves itself 's 've just already has long even always consistently strongly
+vehemently frequently often
 """)
 _ING = re.compile(r"ing$")
+_BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _NOUN_DETS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that",
                         "these", "those", "my", "your"})
 _APPOS = frozenset({",", "-", "--", "—", "–", "("})
@@ -287,6 +289,8 @@ def before_frame(body: str, lo: int, hi: int) -> tuple[Frame, bool] | None:
     words = [t for t, _, _ in toks]
     for v, lemma, n in _last_verbs(toks):  # "told analysts on a conference call that ...": told
         gap = words[v + n:]
+        if lemma == "call" and v and words[v - 1].lower() in _BE:
+            continue  # "Crews were called to ...": a passive call is no speech
         if lemma == "according to":
             np = np_forward(words, v + n)
             if not np:

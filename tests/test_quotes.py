@@ -133,11 +133,11 @@ def test_fixture_scores_with_the_overlap_scorer():
 
     gold = load_annotations(FIXTURES / "expected.json")  # with the known misses
     scores = score_matches(validate_quotes(FIXTURES, gold))
-    assert (scores["gold"], scores["found"], scores["matched"]) == (736, 726, 725)
-    assert round(scores["f1"], 4) == round(2 * 725 / (736 + 726), 4) == 0.9918
+    assert (scores["gold"], scores["found"], scores["matched"]) == (736, 726, 726)
+    assert round(scores["f1"], 4) == round(2 * 726 / (736 + 726), 4) == 0.9932
     expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
     n_wrong = sum(map(len, expected["_known_wrong_speakers"].values()))
-    assert n_wrong == 8 and scores["speaker_acc"] == (725 - n_wrong) / 725
+    assert n_wrong == 8 and scores["speaker_acc"] == (726 - n_wrong) / 726
 
 
 def test_wire_and_feature_conventions():
@@ -733,3 +733,10 @@ def test_a_role_in_the_lead_is_the_person_named_later_with_that_role():
             'recorded a conclusion of accidental death.\n\nA witness said the barrier was '
             '"stuck half open that morning".\n\nWitness Omar Said told the hearing he saw it.')
     assert list(quotes_of(body)["speaker"]) == ["Ruth Adler", "witness"]
+
+
+def test_an_adverb_before_the_verb_and_a_passive_call():
+    body = ('Mr Novak faces an inquiry, which he has always described as "a witch hunt from start '
+            'to finish".\n\nFirefighters were called to the terrace and found the "two-up, '
+            'two-down" homes alight.')
+    assert list(quotes_of(body)["speaker"]) == ["Novak"]
