@@ -90,7 +90,7 @@ def _cue_evidence(toks: list[R.Tok], cue: R.Cue, first: int,
     polarity, rules = cue.polarity, [cue.kind]
     if R.negated(toks, cue.first):
         polarity, rules = -polarity, [*rules, "negation"]
-    if R.reversed_before(toks, first, cue.last):
+    if R.reversed_before(toks, first, cue.last) or R.reversed_after(toks, last):
         polarity, rules = -polarity, [*rules, "reversal"]
     if cue.kind == "noun" and R.withdrawn(toks, cue.first):
         polarity, rules = -polarity, [*rules, "withdrawn"]
@@ -244,7 +244,7 @@ def _rows_in(doc: H.Doc, sent: tuple[int, int, int, str], hits: list) -> list[di
         target, a, b, alias = hit[:4]
         first = bisect.bisect_left(starts, a)
         last = max(bisect.bisect_left(starts, b), first + 1)
-        if first >= len(toks):
+        if first >= len(toks) or R.quantity(toks, first):
             continue
         got = _mention(toks, found, hit, (first, last), sent, doc, prev)
         if got is None or got[4] is None:

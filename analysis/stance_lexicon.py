@@ -86,6 +86,10 @@ ADJ_CUES: dict[str, int] = {
 REVERSERS = inflected(
     "lift remove end ease scrap drop abandon cut halt stop suspend withdraw reduce lower loosen "
     "relax freeze cancel curb limit slash axe overturn undo reverse")
+REVERSING_NOUNS = words("cut cuts reduction reductions relief break breaks rebate rebates "
+                        "exemption exemptions freeze repeal abolition holiday removal rollback "
+                        "waiver")
+"""After the mention: ``backs tax cuts`` is against the tax, as ``backs cutting taxes`` is."""
 WITHDRAWING = inflected("withdraw drop abandon lose end pull")
 """Verbs that take a supporting noun back: ``withdrew its support for X`` is against X."""
 NEGATORS = words("not n't 't never no nor neither hardly without cannot")

@@ -34,6 +34,7 @@ from analysis.stance_lexicon import (  # noqa: F401  (re-exported for the pipeli
     PAST_MARKERS,
     PAST_PHRASES,
     REVERSERS,
+    REVERSING_NOUNS,
     SPEECH_VERBS,
     VERB_CUES,
     VERB_GROUP,
@@ -139,6 +140,16 @@ def _match_rest(toks: list[Tok], i: int, rest: tuple[str, ...], gap: bool) -> in
     return j
 
 
+_BASE_VERBS = frozenset(p.split()[0] for p in VERB_CUES)
+
+
+def _modifier_reading(toks: list[Tok], i: int) -> bool:
+    """A bare verb form right after a gerund (``using back taxes``) modifies a noun."""
+    prev = toks[i - 1].low if i else ""
+    return toks[i].low in _BASE_VERBS and prev.endswith("ing") and prev.isalpha() and \
+        not in_verb_group(prev) and prev not in {"during", "nothing", "something", "anything"}
+
+
 def find_cues(toks: list[Tok]) -> list[Cue]:
     """Stance cues of a token list, left to right (a verb after a determiner reads as a noun)."""
     cues: list[Cue] = []
@@ -153,6 +164,8 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
                 continue  # passive "backed by X" is handled by the caller's passive rule
             if kind == "verb" and not rest and toks[i].low in BARE_PROGRESSIVE:
                 continue  # "troops fighting the rebels" reports combat, not a stance
+            if kind == "verb" and not rest and _modifier_reading(toks, i):
+                continue  # "using back taxes": a modifier, not a verb
             end = _match_rest(toks, i + 1, rest, kind == "verb")
             if end is not None:
                 found = Cue(i, end, pol, kind, " ".join(t.text for t in toks[i:end]))
@@ -188,6 +201,20 @@ def negated(toks: list[Tok], cue_first: int, *, window: int = 5) -> bool:
         if low in NEGATORS or low in NEGATING_VERBS:
             flips += 1
     return flips % 2 == 1
+
+
+def reversed_after(toks: list[Tok], alias_last: int) -> bool:
+    """``tax cuts``, ``a fee freeze``: a reversing noun right after the mention."""
+    return alias_last < len(toks) and toks[alias_last].low in REVERSING_NOUNS
+
+
+def quantity(toks: list[Tok], alias_first: int) -> bool:
+    """``400m euros``, ``40 euro cents``: a mention right after a bare number is an amount (not
+    after a price: ``a £5 landing fee``)."""
+    if alias_first == 0 or not any(c.isdigit() for c in toks[alias_first - 1].text):
+        return False
+    priced = alias_first > 1 and toks[alias_first - 2].text in {"£", "$", "€", "¥"}
+    return toks[alias_first].text[:1].isalpha() and not priced
 
 
 def withdrawn(toks: list[Tok], cue_first: int) -> bool:
@@ -256,7 +283,7 @@ REPORTED_NOUNS = _words("claim claims suggestion suggestions report reports alle
 
 def reported_object(toks: list[Tok], lo: int, hi: int) -> bool:
     """``rejected claims that X ...``: the cue's object is a report about X, not X itself."""
-    return any(toks[k].low in REPORTED_NOUNS and k + 1 < len(toks) and toks[k + 1].low == "that"
+    return any(toks[k].low in REPORTED_NOUNS and any(t.low == "that" for t in toks[k + 1:k + 5])
                for k in range(lo, min(hi, lo + 4)))
 
 

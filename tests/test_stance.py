@@ -463,3 +463,14 @@ def test_generic_quote_speaker_is_the_organisation_named_before():
     assert body[start:end] == '"The carbon tax is a costly mistake,"'
     assert rows(body, quotes=quotes) == [
         ("d0", "Green Party", "carbon tax", -0.5, "evaluation", "")]
+
+
+def test_precision_guards_from_real_copy():
+    euro = {"the euro": ["euro"], "tax": ["tax"]}
+    assert rows(
+        "Peru backs tax cuts.",
+        "Acme raised its dividend to 40 euro cents.",
+        "Paul Ames said using back taxes was unwise.",
+        "Chile rejected claims from critics that the tax had failed.",
+        targets=euro,
+    ) == [("d0", "Peru", "tax", -1.0, "verb+reversal", "backs")]
