@@ -53,10 +53,16 @@ def described_person(written: str, spk: Speaker, body: str, pos: int) -> bool:
     return not intro.search(body, max(0, pos - 3000), pos)  # "The listing agent for Acme"
 
 
+_PARTIES = frozenset({"Democrat", "Republican", "Tory", "Labour", "Conservative", "Liberal"})
+_OFFICES = frozenset({"leader", "regulator", "government", "authorities", "official",
+                      "spokesman", "spokeswoman", "embassy", "side", "team"})
+
+
 def _nationality_ok(mods: list[str], head: str) -> bool:
-    """A capitalised word only as a nationality before a noun that is no office: ``the German
-    scientist`` (the scientist named before), not ``the Acme trader`` nor ``the French
-    president`` (an office, whoever holds it)."""
+    """A capitalised word only as a nationality alone before a noun that is no office: ``the
+    German scientist`` (the scientist named before), not ``the Acme trader``, ``the Tory
+    leader``, ``the French president`` nor ``the French broadcasting regulator``."""
     if not mods[0][:1].isupper():
         return True
-    return is_demonym(mods[0]) and head not in TITLE_ROLES
+    return is_demonym(mods[0]) and len(mods) == 1 and mods[0] not in _PARTIES and (
+        head not in TITLE_ROLES | _OFFICES)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from analysis.attribution import sentence_end, sentence_start, subject_np
+from analysis.names import surname_alone
 from analysis.quote_records import Doc, Mention
 from analysis.speaker_lexicon import (
     ANONYMOUS_SOURCES,
@@ -56,6 +57,8 @@ def role_reference(doc: Doc, written: str, spk: Speaker, pos: int,
         latest = latest_named_org(history)
         org = latest.canonical if latest else (
             _sentence_subject_org(doc, pos) or _speaking_org(doc, pos, history))
+        if org and speaker_of(org).kind == "person" and surname_alone(doc.body, org, pos):
+            org = None  # "Midfielder Jo Roe ... Roe was": a person, not the club
         return Speaker(f"{org} {words[-1]}", "role", spk.gender) if org else spk
     if not SHORT_ROLE.match(written) or len(words) > 2:
         return spk

@@ -149,9 +149,9 @@ def _role_apposition(body: str, pos: int) -> bool:
 
 def _introduced_mentions(doc: Doc, quotes: list[Quote], windows: list[tuple[int, int]]
                          ) -> list[tuple[int, str, int]]:
-    """``Dr Jo Roe, a geographer at ...`` / ``Jo Roe, who was waiting nearby,`` anywhere in the
-    prose: a person introduced by name and role or a relative clause, the antecedent of the
-    next he/she (news introduces a new voice this way)."""
+    """``Dr Jo Roe, a geographer at ...`` anywhere in the prose, or ``The court heard from Jo
+    Roe, who was waiting nearby,``: a person introduced by name and role (or a witness heard),
+    the antecedent of the next he/she (news introduces a new voice this way)."""
     spans = sorted((r.open, r.end) for q in quotes for r in [q.raw, *q.merged])
     starts = [s for s, _ in spans]
     out = []
@@ -159,7 +159,8 @@ def _introduced_mentions(doc: Doc, quotes: list[Quote], windows: list[tuple[int,
         k = bisect.bisect_right(starts, m.start())
         spk = speaker_of(m.group())
         prev = doc.body[max(0, m.start() - 30):m.start()].split()
-        who = doc.body.startswith(", who ", m.end())  # "heard from Jo Roe, who was ..."
+        who = doc.body.startswith(", who ", m.end()) and doc.body.endswith(
+            "heard from ", 0, m.start())  # "The court heard from Jo Roe, who was ..."
         if (prev and prev[-1][:1].isupper()) or not (who or _role_apposition(doc.body, m.end())):
             continue  # inside a longer capitalised run, or "Acme Re, the biggest firm"
         if not (k and spans[k - 1][1] > m.start()) and spk.kind == "person" and (

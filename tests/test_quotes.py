@@ -740,3 +740,11 @@ def test_an_adverb_before_the_verb_and_a_passive_call():
             'to finish".\n\nFirefighters were called to the terrace and found the "two-up, '
             'two-down" homes alight.')
     assert list(quotes_of(body)["speaker"]) == ["Novak"]
+
+
+def test_party_epithets_player_subjects_and_objects_with_who_are_not_taken():
+    body = ('Jo Brandt spoke first.\n\n"We will cut the tax," the Tory leader said.\n\n'
+            'Midfielder Sam Idowu has been ruled out for a month. Idowu was hurt on Saturday.\n\n'
+            'A club spokesman said: "He had surgery on Tuesday and it went well."\n\n'
+            'Coach Al Pike praised Tom Reyes, who scored twice. "He was brilliant today," he said.')
+    assert list(quotes_of(body)["speaker"]) == ["Tory leader", "club spokesman", "Al Pike"]
