@@ -119,6 +119,11 @@ PAST_PHRASES = re.compile(r"\b(?:last|previous) (?:year|month|week|decade)|\b(?:
                           r"ago\b|\bin the past\b|\bat first\b", re.I)
 CHANGE_MARKERS = words("now longer")
 """``now supports``, ``no longer backs``: the position held now."""
+OPEN_QUESTION = words("whether if")
+"""``asked whether X backs Y``: a cue in an open question states no position."""
+HEDGED_ONLY = {"consider": 1}
+"""Verbs that are a (weak) cue only after a modal: ``could consider a truce``."""
+MODAL_VERBS = words("could would might may")
 EVALUATING_VERBS = inflected("call describe brand label dub")
 """``called X "..."``, ``described X as ...``: the words after X evaluate X."""
 

@@ -27,10 +27,13 @@ from analysis.speakers import (
 from analysis.stance_lexicon import (  # noqa: F401  (re-exported for the pipeline)
     ADJ_CUES,
     BE_FORMS,
+    HEDGED_ONLY,
     MODAL,
+    MODAL_VERBS,
     NEGATING_VERBS,
     NEGATORS,
     NOUN_CUES,
+    OPEN_QUESTION,
     PAST_MARKERS,
     PAST_PHRASES,
     REVERSERS,
@@ -170,12 +173,26 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
             if end is not None:
                 found = Cue(i, end, pol, kind, " ".join(t.text for t in toks[i:end]))
                 break
-        if found:
+        found = found or _hedged_cue(toks, i)
+        if found and not open_question(toks, i):
             cues.append(found)
-            i = found.last
-        else:
-            i += 1
+        i = found.last if found else i + 1
     return cues
+
+
+def _hedged_cue(toks: list[Tok], i: int) -> Cue | None:
+    """``could consider X``: a weak cue only right after a modal verb."""
+    for lemma, pol in HEDGED_ONLY.items():
+        if toks[i].low == lemma and i > 0 and toks[i - 1].low in MODAL_VERBS | QUOTE_MARKS and \
+                any(t.low in MODAL_VERBS for t in toks[max(0, i - 2):i]):
+            return Cue(i, i + 1, pol, "verb", toks[i].text)
+    return None
+
+
+def open_question(toks: list[Tok], i: int) -> bool:
+    """Is the cue at ``i`` inside an open question (``asked whether X backs``, ``declined to
+    say if``)? ``whether``/``if`` up to five tokens before it."""
+    return any(t.low in OPEN_QUESTION for t in toks[max(0, i - 5):i])
 
 
 def clause_ids(toks: list[Tok]) -> list[int]:

@@ -474,3 +474,12 @@ def test_precision_guards_from_real_copy():
         "Chile rejected claims from critics that the tax had failed.",
         targets=euro,
     ) == [("d0", "Peru", "tax", -1.0, "verb+reversal", "backs")]
+
+
+def test_open_questions_and_hedged_consider():
+    assert rows(
+        "Reporters asked whether Chile backs the carbon tax.",
+        "Paul Ames declined to say if he supported the carbon tax.",
+        "Paul Ames said the government could consider a carbon tax.",
+        "The committee will consider the carbon tax on Monday.",
+    ) == [("d2", "Paul Ames", "carbon tax", 0.25, "verb+modality", "consider")]
