@@ -36,7 +36,13 @@ import pandas as pd
 from analysis import stance_frames as F
 from analysis import stance_holders as H
 from analysis import stance_rules as R
-from analysis.stance_targets import Target, find_aliases, find_cue_phrases, parse_targets
+from analysis.stance_targets import (
+    Target,
+    find_aliases,
+    find_cue_phrases,
+    find_references,
+    parse_targets,
+)
 from analysis.text import sentences as split_sentences_frame
 
 EVIDENCE_COLUMNS = [
@@ -138,9 +144,21 @@ WINDOW_BEFORE, WINDOW_AFTER = 400, 200
 Hit = tuple[Target, int, int, str, "int | None"]  # target, start, end, text, cue-phrase polarity
 
 
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Does ``[a, b)`` overlap one of the sorted, non-overlapping ``spans``?"""
+    k = bisect.bisect_left(spans, (b, b)) - 1
+    return k >= 0 and spans[k][1] > a
+
+
 def _hits(text: str, targets: list[Target]) -> list[Hit]:
     """Target mentions (alias or cue phrase) of a text, in reading order."""
     hits = [(t, a, b, m, None) for t in targets for a, b, m in find_aliases(text, t)]
+    first: dict[str, int] = {}
+    for t, a, *_ in hits:
+        first[t.name] = min(a, first.get(t.name, a))
+    taken = sorted((a, b) for _, a, b, *_ in hits)
+    hits += [(t, a, b, m, None) for t, a, b, m in find_references(text, targets, first)
+             if not _overlaps(taken, a, b)]
     hits += [(t, a, b, m, pol) for t in targets for a, b, pol, m in find_cue_phrases(text, t)]
     return sorted(hits, key=lambda h: (h[1], h[0].name, h[2]))
 

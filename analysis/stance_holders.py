@@ -24,6 +24,7 @@ from analysis import stance_rules as R
 from analysis.role_references import GENERIC_ORGS, titled_person
 from analysis.speaker_lexicon import ORG_HEADS
 from analysis.speakers import corefer, full_names, speaker_of
+from analysis.stance_lexicon import ASKING_VERBS
 
 _ACRONYM = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&-]*,? (?:(?:of|and|for|on|the|&) )*){1,7})"
                       r"\(([A-Z][A-Za-z]{1,6})\)")
@@ -393,6 +394,18 @@ def _speaker_of_generic(toks: list[R.Tok], k: int, sent_start: int,
     return (found[0], "speech frame") if found and found[1] == "speech frame" else None
 
 
+def _asker(toks: list[R.Tok], k: int, sent_start: int, doc: Doc,
+           prev: list[str] | None) -> tuple[list[str], str] | None:
+    """``Y asked councillors to approve X``: Y, when the noun phrase ending at token ``k`` is
+    the object of an asking verb and the cue follows ``to``."""
+    if k + 1 >= len(toks) or toks[k + 1].low != "to":
+        return None
+    span = R.noun_phrase_before(toks, k + 1)
+    if not span or span[0] == 0 or toks[span[0] - 1].low not in ASKING_VERBS:
+        return None
+    return subject(toks, span[0] - 1, sent_start, doc, prev)
+
+
 def subject(toks: list[R.Tok], first: int, sent_start: int, doc: Doc,
             prev: list[str] | None) -> tuple[list[str], str] | None:
     """Holder(s) standing as the subject of the cue starting at token ``first``."""
@@ -424,6 +437,9 @@ def subject(toks: list[R.Tok], first: int, sent_start: int, doc: Doc,
     if tok.low == "by" and toks[first].low.endswith("ing"):  # "X opened the talks by urging"
         found = sentence_subject(toks, sent_start, doc)
         return (found, "sentence subject") if found else None
+    asker = _asker(toks, k, sent_start, doc, prev)
+    if asker:
+        return asker
     found = _np_holder(toks, k + 1, sent_start, doc)
     if found and _generic(toks, k):
         return _speaker_of_generic(toks, k, sent_start, doc) or (found, "subject")

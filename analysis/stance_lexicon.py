@@ -119,6 +119,8 @@ PAST_PHRASES = re.compile(r"\b(?:last|previous) (?:year|month|week|decade)|\b(?:
                           r"ago\b|\bin the past\b|\bat first\b", re.I)
 CHANGE_MARKERS = words("now longer")
 """``now supports``, ``no longer backs``: the position held now."""
+ASKING_VERBS = inflected("ask urge press push tell persuade encourage invite lobby pressure")
+"""``Y asked councillors to approve X``: the one who asks holds the stance, not the asked."""
 OPEN_QUESTION = words("whether if")
 """``asked whether X backs Y``: a cue in an open question states no position."""
 HEDGED_ONLY = {"consider": 1}
@@ -139,3 +141,12 @@ NEGATIVE_EVALUATION = words(
     "fantasy gamble harm self-harm damaging absurd costly expensive threat attack betrayal "
     "scandal nonsense folly waste risky premature impossible useless pointless irresponsible "
     "catastrophic catastrophe failure grab")
+
+POLICY_NOUNS = words(
+    "ban levy tax fee charge grant subsidy cap limit plan proposal closure merger sale extension "
+    "referendum ballot deal agreement treaty bill law reform scheme policy mission ceasefire truce "
+    "exchange accession bid deadline phase-out programme program project rule rules regulation "
+    "measure strategy initiative package hike rise increase cut tariff toll quota moratorium "
+    "takeover acquisition expansion scheme pact accord settlement brigade deployment")
+"""Heads of things one can be for or against: ``the ban`` after ``petrol car ban`` refers back
+to that target (definite anaphora, see :func:`analysis.stance_targets.find_references`)."""

@@ -147,3 +147,44 @@ def find_cue_phrases(text: str, target: Target) -> list[tuple[int, int, int, str
     found = [(a, b, pol, text[a:b]) for rx, pol in target.cue_patterns
              for a, b in _fast_matches(text, rx)]
     return sorted(found)
+
+
+_PREPOSITIONS = frozenset({"of", "on", "for", "to", "in", "at", "against", "with"})
+
+
+def alias_heads(target: Target) -> frozenset[str]:
+    """Policy-noun heads of a target's aliases: ``petrol car ban`` / ``ban on new petrol cars``
+    -> ``ban`` (gerund aliases such as ``leaving the bloc`` have none)."""
+    from analysis.stance_lexicon import POLICY_NOUNS
+
+    heads = set()
+    for alias in target.aliases:
+        words = [w for w in alias.lower().split() if w != GAP]
+        if not words or words[0].endswith("ing"):
+            continue
+        cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
+        head = words[cut - 1]
+        head = head if head in POLICY_NOUNS else head.rstrip("s")
+        if head in POLICY_NOUNS:
+            heads.add(head)
+    return frozenset(heads)
+
+
+def find_references(text: str, targets: list[Target],
+                    first_mention: dict[str, int]) -> list[tuple[Target, int, int, str]]:
+    """``the ban`` / ``this levy`` after a target with that head was mentioned (at
+    ``first_mention[name]``): ``(target, start, end, text)``. A head shared by two targets
+    mentioned in the text is ambiguous and skipped."""
+    owners: dict[str, list[Target]] = {}
+    for t in targets:
+        if t.name in first_mention:
+            for head in alias_heads(t):
+                owners.setdefault(head, []).append(t)
+    found = []
+    for head, owned in owners.items():
+        if len(owned) != 1:
+            continue
+        rx = re.compile(rf"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat) {re.escape(head)}s?(?![\w-])")
+        found += [(owned[0], m.start(), m.end(), m.group())
+                  for m in rx.finditer(text, first_mention[owned[0].name])]
+    return found

@@ -483,3 +483,14 @@ def test_open_questions_and_hedged_consider():
         "Paul Ames said the government could consider a carbon tax.",
         "The committee will consider the carbon tax on Monday.",
     ) == [("d2", "Paul Ames", "carbon tax", 0.25, "verb+modality", "consider")]
+
+
+def test_definite_references_to_a_target_and_askers():
+    assert rows(
+        "Chile plans a carbon tax. Peru opposes the tax. The levy was discussed.",
+        "Peru opposes the tax.",
+        "Mayor Ines Calder will ask councillors to approve a carbon tax.",
+    ) == [
+        ("d0", "Peru", "carbon tax", -1.0, "verb", "opposes"),
+        ("d2", "Ines Calder", "carbon tax", 1.0, "verb", "approve"),
+    ]

@@ -33,9 +33,9 @@ def test_first_runs_are_recorded():
 
 
 @pytest.mark.parametrize(("prefix", "counts", "f_avg"), [
-    ("b43_", [46, 21, 18, 0, 28, 3], 53.21),
-    ("b44_", [49, 28, 23, 0, 26, 5], 59.03),
-    ("b4", [95, 49, 41, 0, 54, 8], 56.29),
+    ("b43_", [46, 24, 21, 0, 25, 3], 60.00),
+    ("b44_", [49, 28, 24, 0, 25, 4], 61.90),
+    ("b4", [95, 52, 45, 0, 50, 7], 60.94),
 ])
 def test_fixture_scores_are_pinned(outcomes, prefix, counts, f_avg):
     s = _batch(outcomes, prefix)
