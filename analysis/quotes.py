@@ -43,7 +43,7 @@ from analysis.attribution import (
 from analysis.quote_marks import RawQuote, scan_double, scan_single
 from analysis.quote_records import Doc, Quote
 from analysis.speaker_context import resolve_speakers
-from analysis.speaker_lexicon import DETERMINERS
+from analysis.speaker_lexicon import DETERMINERS, SIGN_NOUNS
 from analysis.speakers import speaker_of, tokenize_spans
 
 COLUMNS = [
@@ -88,6 +88,8 @@ def _classify(doc: Doc, raw: RawQuote, floor: int, ceil: int, *, min_words: int)
     ``X said: '...'``).
     """
     q = _classify_any(doc, raw, floor, ceil, min_words=min_words)
+    if q and q.frame and q.frame.verb == "read" and _sign(doc.body, q.frame):
+        return None  # '"Enough is enough," read a banner': a sign, not speech
     if q is None or not raw.single:
         return q
     words = len(doc.body[raw.segments[0][0]:raw.segments[-1][1]].split())
@@ -127,6 +129,12 @@ def _classify_any(doc: Doc, raw: RawQuote, floor: int, ceil: int, *, min_words: 
             return Quote(raw, list(raw.segments), None, "context")
         return None
     return _partial(doc, raw, (s0, s1), bf, words, min_words=min_words)
+
+
+def _sign(body: str, frame: Frame) -> bool:
+    """Is the frame's subject a banner, sign or placard (words written, not spoken)?"""
+    words = re.findall(r"[a-z]+", body[frame.speaker_start:frame.speaker_end].lower())
+    return any(w.rstrip("s") in SIGN_NOUNS for w in words[:4])
 
 
 def _colon_frame(body: str, lo: int, hi: int) -> Frame | None:

@@ -123,6 +123,11 @@ MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "policeman", "bu
                         "father", "son", "husband", "brother", "grandfather", "widower"})
 PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "D.C."})
 """Initials of places and bodies, never of a person (``U.S. Steel``)."""
+SIGN_NOUNS = frozenset({"banner", "sign", "placard", "poster", "slogan", "headline",
+                        "plaque", "inscription", "billboard", "graffiti"})
+"""``"...," read a banner``: written words on display, not speech."""
+FAMILY_NOUNS = frozenset({"family", "relatives", "parents", "friends"})
+"""``The family of Jo Roe said``: the family speaks, not the person it is named after."""
 FIRST_NAME_ROLES = frozenset({"dean"})
 """Role nouns that are also given names: ``Dean Roe`` opening a sentence is a name."""
 ROLE_COMPLEMENTS = frozenset({"involved", "familiar", "briefed", "knowledgeable", "present",

@@ -27,6 +27,7 @@ from analysis.speaker_lexicon import (
     DOCUMENT_NOUNS,
     EPITHET_ADJ,
     EPITHETS,
+    FAMILY_NOUNS,
     FEMALE_ROLES,
     FIRST_NAME_ROLES,
     FUNCTION_WORDS,
@@ -450,6 +451,9 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
     dependent = _dependent_role(toks)
     if dependent:
         return dependent
+    if len(toks) > 2 and toks[0].lower() in FAMILY_NOUNS and toks[1] == "of":
+        return Speaker(toks[0].lower(), "role", "", toks[0].lower() != "family")  # "The
+        # family of Jo Roe said": the family (as "his family"), not Jo Roe
     person = _person_tokens(toks)
     if person and len(person[0]) == 1 and len(toks) == 3 and _POSS.search(toks[0]) and (
             toks[1].lower() in _KIN) and is_name_token(toks[0]):

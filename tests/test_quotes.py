@@ -748,3 +748,9 @@ def test_party_epithets_player_subjects_and_objects_with_who_are_not_taken():
             'A club spokesman said: "He had surgery on Tuesday and it went well."\n\n'
             'Coach Al Pike praised Tom Reyes, who scored twice. "He was brilliant today," he said.')
     assert list(quotes_of(body)["speaker"]) == ["Tory leader", "club spokesman", "Al Pike"]
+
+
+def test_the_family_of_a_named_person_and_words_on_a_banner():
+    body = ('The family of Ivo Brandt said in a statement: "He was a loving father and a loyal '
+            'friend."\n\n"Save our library now," read a banner held by protesters.')
+    assert list(quotes_of(body)["speaker"]) == ["family"]
