@@ -394,6 +394,15 @@ def _speaker_of_generic(toks: list[R.Tok], k: int, sent_start: int,
     return (found[0], "speech frame") if found and found[1] == "speech frame" else None
 
 
+_PREPOSITIONS = R.words("in at from to into on over under near across inside outside")
+
+
+def _after_preposition(toks: list[R.Tok], k: int) -> bool:
+    """Is the noun phrase ending at token ``k`` the object of a preposition (not a subject)?"""
+    span = R.noun_phrase_before(toks, k + 1)
+    return bool(span) and span[0] > 0 and toks[span[0] - 1].low in _PREPOSITIONS
+
+
 def _asker(toks: list[R.Tok], k: int, sent_start: int, doc: Doc,
            prev: list[str] | None) -> tuple[list[str], str] | None:
     """``Y asked councillors to approve X``: Y, when the noun phrase ending at token ``k`` is
@@ -440,6 +449,8 @@ def subject(toks: list[R.Tok], first: int, sent_start: int, doc: Doc,
     asker = _asker(toks, k, sent_start, doc, prev)
     if asker:
         return asker
+    if _after_preposition(toks, k):  # "arrived in the UK to seek asylum": no subject
+        return (prev, "coordinated") if prev and coordinated else None
     found = _np_holder(toks, k + 1, sent_start, doc)
     if found and _generic(toks, k):
         return _speaker_of_generic(toks, k, sent_start, doc) or (found, "subject")

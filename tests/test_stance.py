@@ -494,3 +494,10 @@ def test_definite_references_to_a_target_and_askers():
         ("d0", "Peru", "carbon tax", -1.0, "verb", "opposes"),
         ("d2", "Ines Calder", "carbon tax", 1.0, "verb", "approve"),
     ]
+
+
+def test_object_of_a_preposition_is_no_subject():
+    assert rows(
+        "Thousands arrived in Chile to seek a carbon tax exemption.",
+        "Chief executive of Acme Paul Ames backs the carbon tax.",
+    ) == [("d1", "Paul Ames", "carbon tax", 1.0, "verb", "backs")]
