@@ -431,6 +431,13 @@ def subject(toks: list[R.Tok], first: int, sent_start: int, doc: Doc,
         return (found, "coordinated") if found else None
     if toks[k].text in {",", ")"} and k > 0:
         k = skip_apposition(toks, k)
+    return _word_subject(toks, k, first, sent_start, doc, prev)
+
+
+def _word_subject(toks: list[R.Tok], k: int, first: int, sent_start: int, doc: Doc,
+                  prev: list[str] | None) -> tuple[list[str], str] | None:
+    """The subject ending at token ``k``: a pronoun, a relative, ``by``+gerund, else a noun
+    phrase (:func:`_np_subject`)."""
     tok = toks[k]
     if tok.low in R.FIRST_PERSON:
         speaker = doc.quote_at(sent_start + tok.start)
@@ -446,19 +453,25 @@ def subject(toks: list[R.Tok], first: int, sent_start: int, doc: Doc,
     if tok.low == "by" and toks[first].low.endswith("ing"):  # "X opened the talks by urging"
         found = sentence_subject(toks, sent_start, doc)
         return (found, "sentence subject") if found else None
+    found = _np_subject(toks, k, sent_start, doc, prev)
+    if found:
+        return found
+    return (prev, "coordinated") if prev and tok.low in {"but", "and", "yet", ","} else None
+
+
+def _np_subject(toks: list[R.Tok], k: int, sent_start: int, doc: Doc,
+                prev: list[str] | None) -> tuple[list[str], str] | None:
+    """The noun phrase ending at token ``k`` as a subject: the asker of ``asked X to``, none
+    after a locative preposition, the speaker for a common noun in reported speech."""
     asker = _asker(toks, k, sent_start, doc, prev)
     if asker:
         return asker
     if _after_preposition(toks, k):  # "arrived in the UK to seek asylum": no subject
-        return (prev, "coordinated") if prev and coordinated else None
+        return None
     found = _np_holder(toks, k + 1, sent_start, doc)
     if found and _generic(toks, k):
         return _speaker_of_generic(toks, k, sent_start, doc) or (found, "subject")
-    if found:
-        return found, "subject"
-    if prev and tok.low in {"but", "and", "yet", ","}:
-        return prev, "coordinated"
-    return None
+    return (found, "subject") if found else None
 
 
 def frame(toks: list[R.Tok], before: int, sent_start: int,
