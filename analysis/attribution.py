@@ -23,6 +23,7 @@ from analysis.speaker_lexicon import (
     word_set,
 )
 from analysis.speakers import (
+    is_name_token,
     is_role,
     np_backward,
     np_forward,
@@ -141,6 +142,7 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
             pat = "after_according" if verb[0] == "according to" else "after_inverted"
             return Frame(verb[0], *_span(toks, *np), pat, _clause_end(toks, np[1]))
         return None
+    i += 2 if _mood_before_name(words, i) else 0  # '"...," an emotional Jo Roe said'
     np = _described(toks, i) or np_forward(words, i)
     if not np:
         return None
@@ -154,6 +156,17 @@ def after_frame(body: str, lo: int, hi: int) -> Frame | None:
         return None
     end = _skip_aux(toks, j) + verb[1]
     return Frame(verb[0], *_span(toks, np[0], hi), "after", _clause_end(toks, end))
+
+
+_MOOD = re.compile(r"[a-z]+(?:al|ful|ous|ive|ant|ent|ed|ic|less)\Z")
+
+
+def _mood_before_name(words: list[str], i: int) -> bool:
+    """``an emotional Jo Roe``, ``a tearful Jo Roe``: an article and an adjective describing
+    the state of the person named right after them."""
+    return i + 3 < len(words) and words[i].lower() in {"a", "an"} and bool(
+        _MOOD.fullmatch(words[i + 1])) and not is_role(words[i + 1]) and all(
+        is_name_token(w) for w in words[i + 2:i + 4])
 
 
 def _past_appositions(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int]:

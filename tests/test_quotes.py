@@ -754,3 +754,9 @@ def test_the_family_of_a_named_person_and_words_on_a_banner():
     body = ('The family of Ivo Brandt said in a statement: "He was a loving father and a loyal '
             'friend."\n\n"Save our library now," read a banner held by protesters.')
     assert list(quotes_of(body)["speaker"]) == ["family"]
+
+
+def test_an_adjective_of_mood_between_the_article_and_the_name_after_a_quote():
+    body = ('"I want to thank my family for everything," an emotional Gina Marsh said.\n\n'
+            '"It was the best day of my life," a delighted Tom Reyes told reporters.')
+    assert list(quotes_of(body)["speaker"]) == ["Gina Marsh", "Tom Reyes"]
