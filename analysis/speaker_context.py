@@ -273,6 +273,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> None:
         written = item.written if isinstance(item, Quote) else item
         if isinstance(item, Quote) and item.frame is None:
             item.speaker = (_pronoun_lead(doc, item, history, genders)
+                            or _introduced_lead(doc, item, names)
                             or _para_person(doc, item, names, history) or _latest(history, "any"))
             if item.speaker is None:
                 orphans.append(item)
@@ -444,6 +445,24 @@ def _pronoun_lead(doc: Doc, q: Quote, history: list[Mention], genders: dict[str,
     lo = max(lo, q.raw.open - 300, *(doc.body.rfind(mark, lo, q.raw.open) + 1 for mark in '"“”'))
     m = _LEAD_PRONOUN.search(doc.body[lo:q.raw.open])
     return _latest(history, m.group(1).lower(), genders) if m else None
+
+
+_INTRO_LEAD = re.compile(r"(?:\A\s*|[.!?]\s+)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}), "
+                         r"(?:\d{1,3},|an? [a-z])[^.!?\"“”]*[.!?]\s*\Z")
+
+
+def _introduced_lead(doc: Doc, q: Quote, names: dict) -> Speaker | None:
+    """``Priya, 44, a former teacher, is quick to correct him. "..."``: a context quote right
+    after a sentence (same paragraph) whose subject is a person introduced with an age or a
+    role apposition is that person's (features introduce a voice, then quote it)."""
+    lo = doc.para_bounds(q.raw.open)[0]
+    lo = max(lo, q.raw.open - 300, *(doc.body.rfind(mark, lo, q.raw.open) + 1 for mark in '"“”'))
+    m = _INTRO_LEAD.search(doc.body[lo:q.raw.open])
+    if not m or m.group(1).split(" ")[0] in _ARTICLES | _POSSESSIVES:
+        return None
+    spk = speaker_of(m.group(1))
+    full = corefer(spk.canonical, lo + m.start(1), names) if spk.kind == "person" else ""
+    return Speaker(full, "person") if " " in full else None
 
 
 def _latest(history: list[Mention], pronoun: str, genders: dict[str, str] | None = None
