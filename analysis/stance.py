@@ -87,7 +87,9 @@ def _governing(toks: list[R.Tok], cues: list[R.Cue], cue_ends: list[int], clause
     cue = cues[k]
     if first - cue.last > MAX_GAP or clauses[cue.first] != clauses[first]:
         return None
-    return None if R.reported_object(toks, cue.last, first) else cue
+    if R.reported_object(toks, cue.last, first) or R.topic_object(toks, cue.last, first):
+        return None
+    return cue
 
 
 def _cue_evidence(toks: list[R.Tok], cue: R.Cue, first: int,
@@ -121,7 +123,8 @@ def _reported(toks: list[R.Tok], clauses: list[int], first: int,
 
     lo_char = toks[lo].start
     hi_char = toks[min(len(toks) - 1, first + REPORTED_WINDOW)].end
-    compound = float(score_texts([text[lo_char:hi_char]])["compound"].iloc[0])
+    window = text[lo_char:hi_char].translate(F.NO_QUOTES)  # VADER misreads 'word."'
+    compound = float(score_texts([window])["compound"].iloc[0])
     if abs(compound) >= 0.05:
         return (1 if compound > 0 else -1), round(SENTIMENT_WEIGHT * abs(compound), 4), \
             "reported+sentiment"
@@ -208,7 +211,7 @@ def _evaluative(toks: list[R.Tok], clauses: list[int], span: tuple[int, int], se
         polarity = F.evaluation(said) if said else 0
         who = H.subject(toks, k, start, doc, prev) or (([quoted], "quote") if quoted else None)
         return (polarity, 1.0, "called", toks[k].text, who) if polarity and who else None
-    if not F.is_clause_subject(toks, clauses, first, last):
+    if not F.is_clause_subject(toks, clauses, first, last, loose=bool(quoted)):
         return None
     w = F.warning_verb(toks, first)
     if w is not None and not quoted:  # "Y warned that X would ...": against X

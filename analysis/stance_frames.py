@@ -23,9 +23,12 @@ from analysis.stance_lexicon import (
     inflect,
 )
 
+NO_QUOTES = str.maketrans("", "", '"“”‘’')
 MAX_EVALUATED = 25  # tokens after the mention read as its evaluation
 _SUBJECT_LEAD = R.DETERMINERS | R.words("that whether any every all no new such")
 _OPENERS = frozenset({",", ":", ";", '"', "“", ".", "!", "?", "and", "but", "--"})
+_NOT_VERBS = R.words("is was has as this his its us yes less unless thus plus across towards "
+                     "afterwards perhaps")
 _TELL = inflect("tell") | inflect("assure") | inflect("remind")
 _PREDICATE = R.BE_FORMS | R.words("would will could can may might must should has have had "
                                   "remains remained seems looks")
@@ -49,7 +52,8 @@ def evaluation(text: str, *, vader: bool = True) -> int:
         return found
     from analysis.sentiment import score_texts
 
-    compound = float(score_texts([text])["compound"].iloc[0])
+    plain = text.translate(NO_QUOTES)  # VADER reads 'hacked."' as an unknown word
+    compound = float(score_texts([plain])["compound"].iloc[0])
     return 0 if abs(compound) < 0.05 else (1 if compound > 0 else -1)
 
 
@@ -71,9 +75,11 @@ def calling_verb(toks: list[R.Tok], first: int) -> int | None:
     return None
 
 
-def is_clause_subject(toks: list[R.Tok], clauses: list[int], first: int, last: int) -> bool:
+def is_clause_subject(toks: list[R.Tok], clauses: list[int], first: int, last: int, *,
+                      loose: bool = False) -> bool:
     """Is the mention the subject of its clause (only determiners or a quote mark before it in
-    the clause, a be-form or modal within four tokens after it)?"""
+    the clause, a be-form or modal within four tokens after it; ``loose``, inside quotes: also
+    a verb in -s or -ed right after it, ``Selling the ground pays off the debts``)?"""
     k = first - 1
     while k >= 0 and clauses[k] == clauses[first] and (
             toks[k].low in _SUBJECT_LEAD or toks[k].text in {'"', "“", "'", "‘"}):
@@ -82,7 +88,9 @@ def is_clause_subject(toks: list[R.Tok], clauses: list[int], first: int, last: i
     opening = k < 0 or clauses[k] != clauses[first] or toks[k].low in R.SPEECH_VERBS or \
         toks[k].text in _OPENERS or told
     after = toks[last:last + 4]
-    return opening and any(t.low in _PREDICATE for t in after)
+    finite = loose and last < len(toks) and toks[last].text.islower() and \
+        toks[last].low.endswith(("s", "ed")) and toks[last].low not in _NOT_VERBS
+    return opening and (finite or any(t.low in _PREDICATE for t in after))
 
 
 _WARN = inflect("warn") | inflect("caution") | inflect("fear")

@@ -50,7 +50,8 @@ VERB_CUES: dict[str, int] = {
     "accept": 1, "defend": 1, "keep": 1, "maintain": 1, "propose": 1, "pledge": 1,
     "promise": 1, "insist on": 1, "commit to": 1, "justify": 1, "need": 1, "expand": 1,
     "increase": 1, "step up": 1, "boost": 1, "pursue": 1, "favour of": 1,
-    "agree to": 1, "praise": 1, "hail": 1, "applaud": 1, "fight for": 1, "stand by": 1,
+    "agree to": 1, "believe in": 1, "praise": 1, "hail": 1, "applaud": 1, "fight for": 1,
+    "stand by": 1,
     "come out for": 1, "come out in favour of": 1, "come out in favor of": 1,
     "oppose": -1, "reject": -1, "resist": -1, "refuse": -1, "block": -1, "veto": -1,
     "warn against": -1, "caution against": -1, "argue against": -1, "vote against": -1,
@@ -121,6 +122,8 @@ CHANGE_MARKERS = words("now longer")
 """``now supports``, ``no longer backs``: the position held now."""
 ASKING_VERBS = inflected("ask urge press push tell persuade encourage invite lobby pressure")
 """``Y asked councillors to approve X``: the one who asks holds the stance, not the asked."""
+TOPIC_PREPOSITIONS = words("on about over regarding concerning")
+"""``rejects proposals on immigration``: the cue's object is the proposals, not immigration."""
 OPEN_QUESTION = words("whether if")
 """``asked whether X backs Y``: a cue in an open question states no position."""
 HEDGED_ONLY = {"consider": 1}

@@ -39,6 +39,7 @@ from analysis.stance_lexicon import (  # noqa: F401  (re-exported for the pipeli
     REVERSERS,
     REVERSING_NOUNS,
     SPEECH_VERBS,
+    TOPIC_PREPOSITIONS,
     VERB_CUES,
     VERB_GROUP,
     WITHDRAWING,
@@ -296,6 +297,15 @@ def plural_possessive(toks: list[Tok], k: int) -> bool:
 
 REPORTED_NOUNS = _words("claim claims suggestion suggestions report reports allegation allegations "
                         "accusation accusations rumour rumours speculation fears notion")
+
+
+def topic_object(toks: list[Tok], cue_last: int, alias_first: int) -> bool:
+    """``rejected proposals on immigration``: between the cue and the mention, a noun and a
+    topic preposition (the cue governs the noun)."""
+    k = alias_first - 1
+    while k >= cue_last and toks[k].low in DETERMINERS:
+        k -= 1
+    return k > cue_last and toks[k].low in TOPIC_PREPOSITIONS
 
 
 def reported_object(toks: list[Tok], lo: int, hi: int) -> bool:

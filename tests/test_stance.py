@@ -501,3 +501,14 @@ def test_object_of_a_preposition_is_no_subject():
         "Thousands arrived in Chile to seek a carbon tax exemption.",
         "Chief executive of Acme Paul Ames backs the carbon tax.",
     ) == [("d1", "Paul Ames", "carbon tax", 1.0, "verb", "backs")]
+
+
+def test_quoted_subject_with_a_finite_verb_topic_objects_and_believe_in():
+    assert rows(
+        '"A carbon tax creates a database waiting to be hacked," said Paul Ames.',
+        "Chile rejected proposals on the carbon tax.",
+        '"I believe in this carbon tax completely," said Lena Ortiz.',
+    ) == [
+        ("d0", "Paul Ames", "carbon tax", -0.5, "evaluation", ""),
+        ("d2", "Lena Ortiz", "carbon tax", 1.0, "verb", "believe in"),
+    ]

@@ -33,9 +33,9 @@ def test_first_runs_are_recorded():
 
 
 @pytest.mark.parametrize(("prefix", "counts", "f_avg"), [
-    ("b43_", [46, 24, 21, 0, 25, 3], 60.00),
-    ("b44_", [49, 28, 24, 0, 25, 4], 61.90),
-    ("b4", [95, 52, 45, 0, 50, 7], 60.94),
+    ("b43_", [46, 26, 23, 0, 23, 3], 63.97),
+    ("b44_", [49, 30, 26, 0, 23, 4], 64.94),
+    ("b4", [95, 56, 49, 0, 46, 7], 64.42),
 ])
 def test_fixture_scores_are_pinned(outcomes, prefix, counts, f_avg):
     s = _batch(outcomes, prefix)
