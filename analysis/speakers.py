@@ -68,7 +68,9 @@ def tokenize_spans(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     out = []
     for m in TOKEN_RE.finditer(text):
         tok = m.group()
-        if tok.endswith(".") and len(tok) > 1 and not _keeps_period(tok):
+        if tok.lower() in _COMPANY_ABBREVIATIONS:  # "Acme Corp. said": the period is no stop
+            out.append((tok[:-1], m.start() + offset, m.end() + offset))
+        elif tok.endswith(".") and len(tok) > 1 and not _keeps_period(tok):
             out.append((tok[:-1], m.start() + offset, m.end() - 1 + offset))
             out.append((".", m.end() - 1 + offset, m.end() + offset))
         else:
@@ -80,6 +82,10 @@ def _keeps_period(tok: str) -> bool:
     """Abbreviations keep their period: Mr., Dr., U.S., Jr."""
     low = tok.lower()
     return low in HONORIFICS or low in POSTNOMINALS or bool(re.fullmatch(r"(?:\w\.){2,}", tok))
+
+
+_COMPANY_ABBREVIATIONS = frozenset({"corp.", "inc.", "co.", "ltd.", "bros.", "plc."})
+"""``Acme Corp. said``: the period belongs to the name (the token is ``Corp`` spanning it)."""
 
 
 def _bare(tok: str) -> str:
@@ -753,7 +759,7 @@ _KIN_APPOS = re.compile(r"[^.!?\n]{0,80}? (?:and )?(?:his|her|their) (?:mother|f
                         r"son|daughter|brother|sister|partner), ([A-Z][a-z]+)(?=[,.])")
 _KIN_START = re.compile(r"(?<![\w'’-])(?:(?P<poss>[Hh]is|[Hh]er|[Tt]heir) (?P<kin>mother|father|"
                         r"wife|husband|son|daughter|brother|sister|partner|granddaughter|"
-                        r"grandson|niece|nephew|grandmother|grandfather),? |(?:with|and) "
+                        r"grandson|niece|nephew|grandmother|grandfather|twin),? |(?:with|and) "
                         r"(?:wife|husband|son|daughter|partner) )(?P<first>[A-Z][a-z]+)"
                         r"(?=[,.]| [a-z])")
 _KIN_LIST = re.compile(r"(?<![\w'’-])(?P<poss>[Hh]is|[Hh]er|[Tt]heir) (?:"
@@ -762,7 +768,7 @@ _KIN_LIST = re.compile(r"(?<![\w'’-])(?P<poss>[Hh]is|[Hh]er|[Tt]heir) (?:"
 """``Their children, Lily, 15, and Sam, 11,``: each first name is one of the family."""
 _FIRST_NAMES = re.compile(r"[A-Z][a-z]+")
 _KIN_WORD = re.compile(r"wife|husband|son|daughter|mother|father|brother|sister|partner|niece|"
-                       r"nephew|child|kids")  # a quick test before the slower kin scans
+                       r"nephew|child|kids|twin")  # a quick test before the slower kin scans
 _COUPLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")
 _TITLE_WORDS = word_set("""
 president minister prime chancellor secretary senator governor general mayor ambassador

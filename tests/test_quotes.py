@@ -767,3 +767,12 @@ def test_a_context_quote_after_a_sentence_introducing_a_named_voice():
             'doing," Tomas, 50, said.\n\nLina, 47, a former nurse, is quick to correct him. "He '
             'is being modest. He had planned it for years."')
     assert list(quotes_of(body)["speaker"]) == ["Tomas Berg", "Lina Berg"]
+
+
+def test_a_company_abbreviation_keeps_its_period_and_a_twin_is_kin():
+    body = ('Brix Corp. said in a filing that it expects "significant headwinds" this year.\n\n'
+            'Tessa Moore, 16, said she was "over the moon" with her results. Her twin, Josh, '
+            'said: "I cannot believe it, honestly."')
+    got = quotes_of(body)
+    assert list(got["speaker"]) == ["Brix Corp", "Tessa Moore", "Josh Moore"]
+    assert got["speaker_as_written"].iloc[0] == "Brix Corp."
