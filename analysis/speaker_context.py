@@ -329,8 +329,11 @@ def _resolve_one(doc: Doc, written: str, pos: int, quoted: bool, names: dict,
     if spk.canonical == "person" and head in TITLE_ROLES and written[:4] in {"the ", "The "}:
         titled = titled_person(body, head, pos)  # the Hornets boss: "boss Jo Roe"
         spk = _canonical(titled[0].canonical, pos, names, genders) if titled else spk
-    if spk.kind == "pronoun" and spk.canonical == "person":
-        return _described_latest(history, names, pos, genders, body)
+    if spk.kind == "pronoun" and spk.canonical == "person":  # with nobody named before, the
+        return _described_latest(history, names, pos, genders, body) or (  # description
+            Speaker(re.sub(r"\A(?:[Tt]he|[Aa]n?) ", "", written), "role") if len(
+                written.split()) > 2 and not re.search(r"\d", written)
+            else None)  # itself: "the Rovers boss said" -> "Rovers boss" (not an age)
     if spk.kind == "pronoun":
         return _latest(history, spk.canonical, genders) or _named_before(names, pos, spk, genders)
     return spk

@@ -776,3 +776,9 @@ def test_a_company_abbreviation_keeps_its_period_and_a_twin_is_kin():
     got = quotes_of(body)
     assert list(got["speaker"]) == ["Brix Corp", "Tessa Moore", "Josh Moore"]
     assert got["speaker_as_written"].iloc[0] == "Brix Corp."
+
+
+def test_a_described_speaker_with_nobody_named_before_keeps_the_description():
+    body = ('Speaking after the match, the Rovers boss said: "It was a tough afternoon for us."'
+            '\n\nThe 30-year-old, who signed in the summer, added: "I love it here."')
+    assert list(quotes_of(body)["speaker"].fillna("-")) == ["Rovers boss", "-"]
