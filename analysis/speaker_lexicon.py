@@ -136,7 +136,8 @@ ROLE_COMPLEMENTS = frozenset({"involved", "familiar", "briefed", "knowledgeable"
 (``a person involved in the talks``, ``a source briefed on the plan``: a person, a source)."""
 KIN_GENDER = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "granddaughter": "f",
               "niece": "f", "grandmother": "f", "husband": "m", "father": "m", "son": "m",
-              "brother": "m", "grandson": "m", "nephew": "m", "grandfather": "m"}
+              "brother": "m", "grandson": "m", "nephew": "m", "grandfather": "m", "mum": "f",
+              "mom": "f", "dad": "m"}
 """Kin nouns with a gender (``His wife, Ana``: Ana is a woman); ``partner`` has none."""
 KIN_PLURALS = ("children", "sons", "daughters", "grandchildren", "kids")
 """Plural kin nouns that introduce first names (``Their children, Lily, 15, and Sam, 11,``)."""

@@ -759,7 +759,8 @@ _KIN_APPOS = re.compile(r"[^.!?\n]{0,80}? (?:and )?(?:his|her|their) (?:mother|f
                         r"son|daughter|brother|sister|partner), ([A-Z][a-z]+)(?=[,.])")
 _KIN_START = re.compile(r"(?<![\w'’-])(?:(?P<poss>[Hh]is|[Hh]er|[Tt]heir) (?P<kin>mother|father|"
                         r"wife|husband|son|daughter|brother|sister|partner|granddaughter|"
-                        r"grandson|niece|nephew|grandmother|grandfather|twin),? |(?:with|and) "
+                        r"grandson|niece|nephew|grandmother|grandfather|twin|mum|mom|dad),? |"
+                        r"(?:with|and) "
                         r"(?:wife|husband|son|daughter|partner) )(?P<first>[A-Z][a-z]+)"
                         r"(?=[,.]| [a-z])")
 _KIN_LIST = re.compile(r"(?<![\w'’-])(?P<poss>[Hh]is|[Hh]er|[Tt]heir) (?:"
@@ -768,7 +769,7 @@ _KIN_LIST = re.compile(r"(?<![\w'’-])(?P<poss>[Hh]is|[Hh]er|[Tt]heir) (?:"
 """``Their children, Lily, 15, and Sam, 11,``: each first name is one of the family."""
 _FIRST_NAMES = re.compile(r"[A-Z][a-z]+")
 _KIN_WORD = re.compile(r"wife|husband|son|daughter|mother|father|brother|sister|partner|niece|"
-                       r"nephew|child|kids|twin")  # a quick test before the slower kin scans
+                       r"nephew|child|kids|twin|mum|mom|dad")  # a quick test before the kin scans
 _COUPLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")
 _TITLE_WORDS = word_set("""
 president minister prime chancellor secretary senator governor general mayor ambassador

@@ -782,3 +782,9 @@ def test_a_described_speaker_with_nobody_named_before_keeps_the_description():
     body = ('Speaking after the match, the Rovers boss said: "It was a tough afternoon for us."'
             '\n\nThe 30-year-old, who signed in the summer, added: "I love it here."')
     assert list(quotes_of(body)["speaker"].fillna("-")) == ["Rovers boss", "-"]
+
+
+def test_mum_and_dad_are_kin_nouns():
+    body = ('Liam Dunne, 12, loves the new school. His mum, Kate, said: "He has never been so '
+            'happy."')
+    assert list(quotes_of(body)["speaker"]) == ["Kate Dunne"]
