@@ -1,7 +1,8 @@
 """The rule-based stance on hand-annotated news it was not built on (tests/fixtures/stance_news).
 
-The fixture holds two blind batches (43 and 44: five articles each, written and annotated by
-authors who never saw the extractor) with one merged targets file (aliases only) and one merged
+The fixture holds four blind batches (43 to 46: five articles each, written and annotated by
+authors who never saw the extractor; 43-44 were used to choose rules, 45-46 were first scored
+after those rules and are the fairer measure) with one merged targets file (aliases only) and one merged
 gold file. ``first_runs.csv`` records their first scores, each batch with its own targets file.
 The pins below are the current scores with the merged targets: update them when the rules
 improve (and say so in docs/stance.md).
@@ -29,13 +30,16 @@ def _batch(outcomes: pd.DataFrame, prefix: str) -> dict[str, float]:
 def test_first_runs_are_recorded():
     runs = pd.read_csv(FIXTURE / "first_runs.csv")
     assert runs[["batch", "gold", "right", "F_avg"]].values.tolist() == [
-        ["batch43", 46, 2, 6.06], ["batch44", 49, 8, 24.27]]
+        ["batch43", 46, 2, 6.06], ["batch44", 49, 8, 24.27],
+        ["batch45", 49, 15, 42.86], ["batch46", 48, 11, 30.08]]
 
 
 @pytest.mark.parametrize(("prefix", "counts", "f_avg"), [
-    ("b43_", [46, 26, 23, 0, 23, 3], 63.97),
-    ("b44_", [49, 30, 26, 0, 23, 4], 64.94),
-    ("b4", [95, 56, 49, 0, 46, 7], 64.42),
+    ("b43_", [46, 28, 23, 0, 23, 5], 62.01),
+    ("b44_", [49, 31, 26, 0, 23, 5], 64.13),
+    ("b45_", [49, 23, 15, 2, 32, 6], 41.67),
+    ("b46_", [48, 30, 11, 4, 33, 15], 28.15),
+    ("b4", [192, 112, 75, 6, 111, 31], 48.98),
 ])
 def test_fixture_scores_are_pinned(outcomes, prefix, counts, f_avg):
     s = _batch(outcomes, prefix)
