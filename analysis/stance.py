@@ -42,6 +42,7 @@ from analysis.stance_targets import (
     find_cue_phrases,
     find_references,
     parse_targets,
+    shared_alias_owners,
 )
 from analysis.text import sentences as split_sentences_frame
 
@@ -156,6 +157,8 @@ def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
 def _hits(text: str, targets: list[Target]) -> list[Hit]:
     """Target mentions (alias or cue phrase) of a text, in reading order."""
     hits = [(t, a, b, m, None) for t in targets for a, b, m in find_aliases(text, t)]
+    keep = shared_alias_owners([(t.name, a, b) for t, a, b, *_ in hits])
+    hits = [h for h in hits if (h[0].name, h[1], h[2]) in keep]
     first: dict[str, int] = {}
     for t, a, *_ in hits:
         first[t.name] = min(a, first.get(t.name, a))

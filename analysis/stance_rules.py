@@ -197,14 +197,23 @@ def open_question(toks: list[Tok], i: int) -> bool:
 
 
 def clause_ids(toks: list[Tok]) -> list[int]:
-    """Clause number of each token: a new clause starts at ``;``, ``but``, ``while``, a relative."""
+    """Clause number of each token: a new clause starts at ``;``, ``but``, ``while``, a relative
+    and after a full stop inside the sentence (a quote of several sentences)."""
     out, cid = [], 0
     for k, tok in enumerate(toks):
-        if tok.low in CLAUSE_BREAKS and k > 0 or (tok.low in {"which", "who"} and k > 0
-                                                  and toks[k - 1].low in {",", "--", '"', "”"}):
+        relative = tok.low in {"which", "who"} and toks[k - 1].low in {",", "--", '"', "”"}
+        if k > 0 and (tok.low in CLAUSE_BREAKS or relative) or k > 1 and _sentence_end(toks, k - 1):
             cid += 1
         out.append(cid)
     return out
+
+
+def _sentence_end(toks: list[Tok], k: int) -> bool:
+    """Is token ``k`` a full stop / ``?`` / ``!`` ending a sentence (not ``U.S.``: the next word
+    is capitalised and the word before has no inner period)?"""
+    if toks[k].text not in {".", "?", "!"} or k + 1 >= len(toks) or "." in toks[k - 1].text:
+        return False
+    return toks[k + 1].text[:1].isupper()
 
 
 def negated(toks: list[Tok], cue_first: int, *, window: int = 5) -> bool:

@@ -188,3 +188,37 @@ def find_references(text: str, targets: list[Target],
         found += [(owned[0], m.start(), m.end(), m.group())
                   for m in rx.finditer(text, first_mention[owned[0].name])]
     return found
+
+
+def _longest_only(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Drop a match lying inside a longer match of another target (``citywide referendum``
+    beats ``referendum``); one sweep in reading order."""
+    kept: list[tuple[str, int, int]] = []
+    cover: tuple[str, int, int] | None = None
+    for span in sorted(spans, key=lambda s: (s[1], -s[2], s[0])):
+        name, a, b = span
+        if cover and cover[0] != name and b <= cover[2] and b - a < cover[2] - cover[1]:
+            continue
+        kept.append(span)
+        if cover is None or b > cover[2]:
+            cover = span
+    return kept
+
+
+def shared_alias_owners(spans: list[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
+    """Which ``(target name, start, end)`` alias matches to keep when targets share aliases.
+
+    The longest match wins; a match claimed by several targets (an alias they share) goes
+    to those of them that the text also names by a match of their own, or to all of them
+    when none or several of the claimants is so named (the ambiguity is the user's).
+    """
+    kept = _longest_only(spans)
+    claims: dict[tuple[int, int], list[str]] = {}
+    for name, a, b in kept:
+        claims.setdefault((a, b), []).append(name)
+    own = {names[0] for names in claims.values() if len(names) == 1}
+    out = set()
+    for (a, b), names in claims.items():
+        named = [n for n in names if n in own]
+        out |= {(n, a, b) for n in (named if len(named) == 1 else names)}
+    return out

@@ -512,3 +512,24 @@ def test_quoted_subject_with_a_finite_verb_topic_objects_and_believe_in():
         ("d0", "Paul Ames", "carbon tax", -0.5, "evaluation", ""),
         ("d2", "Lena Ortiz", "carbon tax", 1.0, "verb", "believe in"),
     ]
+
+
+def test_shared_aliases_go_to_the_target_named_in_the_article():
+    targets = {"harbour vote": ["harbour vote", "vote"], "school vote": ["school vote", "vote"],
+               "road tax": ["tax"], "parish tax": ["parish tax"]}
+    body = ("The harbour vote is due in May. Ola Brant backs the vote. "
+            "Ida Fenn opposes the parish tax.")
+    assert rows(body, targets=targets) == [
+        ("d0", "Ola Brant", "harbour vote", 1.0, "verb", "backs"),
+        ("d0", "Ida Fenn", "parish tax", -1.0, "verb", "opposes")]
+    # neither target named on its own: the shared alias stays with both
+    assert [r[2] for r in rows("Ola Brant backs the vote.", targets=targets)] == [
+        "harbour vote", "school vote"]
+
+
+def test_a_full_stop_inside_a_quote_ends_the_clause():
+    targets = {"quay levy": ["quay levy", "levy"]}
+    body = ('"Families cannot pay rent here. The levy is about keeping them," said Ola Brant.')
+    assert [r[4] for r in rows(body, targets=targets)] == ["reported+sentiment"]
+    body = ('"Not in the U.S. Navy: a levy is for ports," said Ola Brant.')
+    assert [r[4] for r in rows(body, targets=targets)] == ["reported+negation"]

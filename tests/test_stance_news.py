@@ -2,10 +2,10 @@
 
 The fixture holds four blind batches (43 to 46: five articles each, written and annotated by
 authors who never saw the extractor; 43-44 were used to choose rules, 45-46 were first scored
-after those rules and are the fairer measure) with one merged targets file (aliases only) and one merged
-gold file. ``first_runs.csv`` records their first scores, each batch with its own targets file.
-The pins below are the current scores with the merged targets: update them when the rules
-improve (and say so in docs/stance.md).
+after those rules and are the fairer measure) with one merged targets file (aliases only) and
+one merged gold file. ``first_runs.csv`` records their first scores, each batch with its own
+targets file. The pins below are the current scores with the merged targets: update them
+when the rules improve (and say so in docs/stance.md).
 """
 
 import pandas as pd
@@ -35,11 +35,11 @@ def test_first_runs_are_recorded():
 
 
 @pytest.mark.parametrize(("prefix", "counts", "f_avg"), [
-    ("b43_", [46, 28, 23, 0, 23, 5], 62.01),
-    ("b44_", [49, 31, 26, 0, 23, 5], 64.13),
-    ("b45_", [49, 23, 15, 2, 32, 6], 41.67),
-    ("b46_", [48, 30, 11, 4, 33, 15], 28.15),
-    ("b4", [192, 112, 75, 6, 111, 31], 48.98),
+    ("b43_", [46, 25, 23, 0, 23, 2], 64.76),
+    ("b44_", [49, 31, 26, 0, 23, 5], 64.19),
+    ("b45_", [49, 22, 15, 1, 33, 6], 42.14),
+    ("b46_", [48, 22, 10, 3, 35, 9], 28.34),
+    ("b4", [192, 100, 74, 4, 114, 22], 50.23),
 ])
 def test_fixture_scores_are_pinned(outcomes, prefix, counts, f_avg):
     s = _batch(outcomes, prefix)
