@@ -457,9 +457,10 @@ def _normalise_piece(toks: list[str]) -> Speaker | None:
     dependent = _dependent_role(toks)
     if dependent:
         return dependent
-    if len(toks) > 2 and toks[0].lower() in FAMILY_NOUNS and toks[1] == "of":
-        return Speaker(toks[0].lower(), "role", "", toks[0].lower() != "family")  # "The
-        # family of Jo Roe said": the family (as "his family"), not Jo Roe
+    if (len(toks) > 2 and toks[0].lower() in FAMILY_NOUNS and toks[1] == "of") or (
+            len(toks) > 1 and toks[-1].lower() in FAMILY_NOUNS and _POSS.search(toks[-2])):
+        noun = toks[0].lower() if toks[1] == "of" else toks[-1].lower()  # "The family of Jo
+        return Speaker(noun, "role", "", noun != "family")  # Roe", "Mr Roe's family": family
     person = _person_tokens(toks)
     if person and len(person[0]) == 1 and len(toks) == 3 and _POSS.search(toks[0]) and (
             toks[1].lower() in _KIN) and is_name_token(toks[0]):
