@@ -36,6 +36,7 @@ import pandas as pd
 from analysis import stance_frames as F
 from analysis import stance_holders as H
 from analysis import stance_rules as R
+from analysis.stance_lexicon import WEAK_CUES
 from analysis.stance_targets import (
     Target,
     find_aliases,
@@ -107,6 +108,8 @@ def _cue_evidence(toks: list[R.Tok], cue: R.Cue, first: int,
         polarity, rules = -polarity, [*rules, "negation"]
     hedges = R.modality(toks, cue.first - 5, first)
     weight = 0.5 ** min(len(hedges), 2)
+    if cue.text.lower() in WEAK_CUES:
+        weight, rules = weight * 0.5, [*rules, "weak"]
     if hedges:
         rules.append("modality")
     if R.past_position(toks, cue.first):

@@ -189,6 +189,20 @@ def org_reference(words: list[str], doc: Doc, pos: int) -> str | None:
         doc.org_before(pos) if head in {"party", "group"} else None)
 
 
+def _modified_org(toks: list[R.Tok], k: int, doc: Doc, sent_start: int) -> str | None:
+    """``the medical association`` (head at token ``k``): the organisation named before with
+    that head whose name holds the words between (``Lusenian Medical Association``), or None."""
+    head, j = toks[k].low, k - 1
+    while j >= max(0, k - 2) and toks[j].text.isalpha() and toks[j].text.islower() \
+            and toks[j].low not in {"the", "this"}:
+        j -= 1
+    mods = [t.low for t in toks[j + 1:k]]
+    if head not in ORG_HEADS or not mods or j < 0 or toks[j].low not in {"the", "this"}:
+        return None
+    name = doc.org_before(sent_start + toks[j].start, frozenset({head}))
+    return name if name and all(w in name.lower().split() for w in mods) else None
+
+
 def role_reference(words: list[str], doc: Doc, pos: int) -> str | None:
     """``the mayor`` / ``the minister``: the person named with that title before, or None."""
     if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
@@ -277,7 +291,8 @@ def _np_holder(toks: list[R.Tok], end: int, sent_start: int, doc: Doc) -> list[s
     phrase = _np_words(toks, span)
     if not (span and phrase and R.is_actor_text(phrase)):
         return None
-    return normalise(phrase, sent_start + toks[span[0]].start, doc)
+    modified = _modified_org(toks, span[0], doc, sent_start) if len(phrase) == 1 else None
+    return [modified] if modified else normalise(phrase, sent_start + toks[span[0]].start, doc)
 
 
 def np_holder_at(toks: list[R.Tok], begin: int, sent_start: int, doc: Doc) -> list[str] | None:
@@ -310,12 +325,15 @@ def sentence_subject(toks: list[R.Tok], sent_start: int, doc: Doc) -> list[str] 
 
 
 def _speaker_before(toks: list[R.Tok], k: int, sent_start: int, doc: Doc) -> list[str] | None:
-    """``X said (that) it ...``: X, for the pronoun at token ``k``."""
+    """``X said (that) it ...``: X, for the pronoun at token ``k``; ``X ..., saying they``:
+    the sentence's subject."""
     j = k - 1
     if j >= 0 and toks[j].low == "that":
         j -= 1
     if j < 0 or toks[j].low not in R.SPEECH_VERBS:
         return None
+    if toks[j].low.endswith("ing") and j > 0 and toks[j - 1].text == ",":
+        return sentence_subject(toks, sent_start, doc)
     return frame_subject(toks, j, sent_start, doc)
 
 

@@ -94,6 +94,10 @@ REVERSING_NOUNS = words("cut cuts reduction reductions relief break breaks rebat
 WITHDRAWING = inflected("withdraw drop abandon lose end pull")
 """Verbs that take a supporting noun back: ``withdrew its support for X`` is against X."""
 NEGATORS = words("not n't 't never no nor neither hardly without cannot")
+NEGATIVE_SUBJECTS = words("nobody noone no-one none")
+"""Subjects that negate their verb: ``Nobody asked for X`` is against X."""
+WEAK_CUES = frozenset({"open to"})
+"""Cues that state a weak position (half weight): ``open to a partial sale``."""
 NEGATING_VERBS = inflected("refuse decline fail")
 MODAL = words("could may might would consider considers considered considering potentially "
               "possibly perhaps maybe explore explores explored exploring eventually "

@@ -31,6 +31,7 @@ from analysis.stance_lexicon import (  # noqa: F401  (re-exported for the pipeli
     MODAL,
     MODAL_VERBS,
     NEGATING_VERBS,
+    NEGATIVE_SUBJECTS,
     NEGATORS,
     NOUN_CUES,
     OPEN_QUESTION,
@@ -218,7 +219,7 @@ def _sentence_end(toks: list[Tok], k: int) -> bool:
 
 def negated(toks: list[Tok], cue_first: int, *, window: int = 5) -> bool:
     """Is the cue at ``cue_first`` negated by the verb group before it ("does not support")?"""
-    flips = 0
+    flips, k = 0, cue_first - 1
     for k in range(cue_first - 1, max(-1, cue_first - 1 - window), -1):
         low = toks[k].low
         if low in QUOTE_MARKS:  # was "not yet convinced"
@@ -227,7 +228,17 @@ def negated(toks: list[Tok], cue_first: int, *, window: int = 5) -> bool:
             break
         if low in NEGATORS or low in NEGATING_VERBS:
             flips += 1
-    return flips % 2 == 1
+    return (flips + negative_subject(toks, k)) % 2 == 1
+
+
+def negative_subject(toks: list[Tok], k: int) -> bool:
+    """Is the subject ending at token ``k`` (one adverb allowed after it) ``nobody``/``no one``
+    (``Nobody here asked for X`` negates the cue)?"""
+    for j in (k, k - 1):
+        if j >= 0 and (toks[j].low in NEGATIVE_SUBJECTS
+                       or toks[j].low == "one" and j > 0 and toks[j - 1].low == "no"):
+            return True
+    return False
 
 
 def reversed_after(toks: list[Tok], alias_last: int) -> bool:

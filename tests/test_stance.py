@@ -533,3 +533,20 @@ def test_a_full_stop_inside_a_quote_ends_the_clause():
     assert [r[4] for r in rows(body, targets=targets)] == ["reported+sentiment"]
     body = ('"Not in the U.S. Navy: a levy is for ports," said Ola Brant.')
     assert [r[4] for r in rows(body, targets=targets)] == ["reported+negation"]
+
+
+def test_saying_they_nobody_open_to_and_modified_organisation_nouns():
+    targets = {"quay levy": ["quay levy", "levy"]}
+    body = ("The Harbour Guild, a small party, was more cautious, saying they were open to a "
+            "quay levy.")
+    assert rows(body, targets=targets) == [
+        ("d0", "Harbour Guild", "quay levy", 0.5, "adj+weak", "open to")]
+    assert rows('"Nobody here asked for a levy," said Ola Brant.', targets=targets) == [
+        ("d0", "Ola Brant", "quay levy", -1.0, "verb+negation", "asked for")]
+    body = ("The Westmoor Dental Association met on Monday. Later the dental association "
+            "rejected the levy.")
+    assert rows(body, targets=targets) == [
+        ("d0", "Westmoor Dental Association", "quay levy", -1.0, "verb", "rejected")]
+    body = ("The Westmoor Dental Association met on Monday. Later the medical association "
+            "rejected the levy.")
+    assert [r[1] for r in rows(body, targets=targets)] == ["association"]

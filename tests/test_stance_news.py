@@ -37,9 +37,9 @@ def test_first_runs_are_recorded():
 @pytest.mark.parametrize(("prefix", "counts", "f_avg"), [
     ("b43_", [46, 25, 23, 0, 23, 2], 64.76),
     ("b44_", [49, 31, 26, 0, 23, 5], 64.19),
-    ("b45_", [49, 22, 15, 1, 33, 6], 42.14),
-    ("b46_", [48, 22, 10, 3, 35, 9], 28.34),
-    ("b4", [192, 100, 74, 4, 114, 22], 50.23),
+    ("b45_", [49, 23, 16, 1, 32, 6], 44.17),
+    ("b46_", [48, 22, 12, 2, 34, 8], 34.31),
+    ("b4", [192, 101, 77, 3, 112, 21], 52.18),
 ])
 def test_fixture_scores_are_pinned(outcomes, prefix, counts, f_avg):
     s = _batch(outcomes, prefix)
