@@ -387,7 +387,7 @@ def speaker_before(words: list[str], v: int) -> tuple[int, int] | None:
 
 
 def _relative_subject(words: list[str], k: int) -> tuple[int, int] | None:
-    """``A home manager who worked there for years, and who asked not to be named, said``: the
+    """``A site supervisor who worked there for years, and who asked not to be named, said``: the
     phrase opening the sentence, followed by ``who``, when a comma closes the clauses."""
     if k < 4 or words[k - 1] != ",":
         return None

@@ -6,8 +6,9 @@ can hold. A ``the`` + lower-case words + noun speaking is taken as such an epith
 
 * at least one word before the noun is descriptive (not an institutional qualifier such as
   ``police``, ``defence``, ``club``, ``senior``, which make a role of their own); the first
-  may be a nationality (``the German scientist``) unless the noun is an office (``the French
-  president``); ``veteran`` makes even an organisation word personal (``the veteran centre``),
+  may be a nationality (``the Austrian chemist``) unless the noun is an office (``the French
+  president``); ``veteran`` makes even an organisation word personal (``the veteran
+  <position>`` when the position is also an organisation word),
   and
 * no unnamed person with that noun was introduced before (``a bond trader ... the bond trader``,
   ``The listing agent for Acme says ... the listing agent said``).
@@ -60,7 +61,7 @@ _OFFICES = frozenset({"leader", "regulator", "government", "authorities", "offic
 
 def _nationality_ok(mods: list[str], head: str) -> bool:
     """A capitalised word only as a nationality alone before a noun that is no office: ``the
-    German scientist`` (the scientist named before), not ``the Acme trader``, ``the Tory
+    Austrian chemist`` (the chemist named before), not ``the Acme trader``, ``the Tory
     leader``, ``the French president`` nor ``the French broadcasting regulator``."""
     if not mods[0][:1].isupper():
         return True

@@ -181,7 +181,7 @@ def org_named_before(doc: Doc, written: str, spk: Speaker, pos: int,
 
 
 def longer_org_name(body: str, spk: Speaker, pos: int) -> Speaker:
-    """``the Election Commission said`` after ``the Election Commission of India``: the full
+    """``the Audit Commission said`` after ``the Audit Commission of Norland``: the full
     name written before (``of``/``for`` + a capitalised name after an organisation head)."""
     words = spk.canonical.split(" ")
     if spk.kind != "org" or len(words) < 2 or not spk.canonical[:1].isupper() or (

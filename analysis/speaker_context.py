@@ -250,7 +250,7 @@ def _subject_ok(spk: Speaker, written: str, names: dict, *, conj: bool) -> bool:
         if len(spk.canonical.split()) > 4:
             return False  # "U.S. Imposed Tariffs Hit Chip Makers ...": a headline-case run
         return " " in spk.canonical or bool(spk.gender) or conj or spk.canonical in names or (
-            spk.canonical in getattr(names, "relatives_first", ()))  # "Lily, who ..."
+            spk.canonical in getattr(names, "relatives_first", ()))  # "Mira, who ..."
     return spk.kind == "role" and not spk.plural and any(
         w[:1].isupper() for w in written.split() if w not in _ARTICLES | _POSSESSIVES
     ) and spk.canonical not in LAY_PEOPLE  # "Her husband is ...": no organisation
@@ -402,7 +402,7 @@ def _canonical(written: str, pos: int, names: dict, genders: dict[str, str]) -> 
             return Speaker(full, "person", genders.get(full, ""))
     if spk.kind == "person":
         full = titled_kin(spk.canonical, spk.gender, pos, names) or corefer(
-            spk.canonical, pos, names)  # "Ms. Roe" after "His wife, Ana": Ana Roe
+            spk.canonical, pos, names)  # "Ms. Roe" after "His wife, Jo": Jo Roe
         if " " not in full and not spk.gender and not genders.get(full) and not _AGE_TAIL.search(
                 written):
             return Speaker(full, "org")  # a lone capitalised word never introduced: entity
@@ -444,7 +444,7 @@ def _pronoun_lead(doc: Doc, q: Quote, history: list[Mention], genders: dict[str,
     he/she (in the same paragraph, or ending the paragraph before) is that person's."""
     lo = doc.para_bounds(q.raw.open)[0]
     if not doc.body[lo:q.raw.open].strip() and lo > 1:  # the quote opens its paragraph:
-        lo = doc.para_bounds(lo - 2)[0]  # "... He thinks of Walt.\n\n"Walt told us ...""
+        lo = doc.para_bounds(lo - 2)[0]  # "... He thinks of it.\n\n"It was ...""
     lo = max(lo, q.raw.open - 300, *(doc.body.rfind(mark, lo, q.raw.open) + 1 for mark in '"“”'))
     m = _LEAD_PRONOUN.search(doc.body[lo:q.raw.open])
     return _latest(history, m.group(1).lower(), genders) if m else None
@@ -455,7 +455,7 @@ _INTRO_LEAD = re.compile(r"(?:\A\s*|[.!?]\s+)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+
 
 
 def _introduced_lead(doc: Doc, q: Quote, names: dict) -> Speaker | None:
-    """``Priya, 44, a former teacher, is quick to correct him. "..."``: a context quote right
+    """``Lina, 47, a former nurse, puts him right. "..."``: a context quote right
     after a sentence (same paragraph) whose subject is a person introduced with an age or a
     role apposition is that person's (features introduce a voice, then quote it)."""
     lo = doc.para_bounds(q.raw.open)[0]

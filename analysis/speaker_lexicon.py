@@ -138,9 +138,9 @@ KIN_GENDER = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "grand
               "niece": "f", "grandmother": "f", "husband": "m", "father": "m", "son": "m",
               "brother": "m", "grandson": "m", "nephew": "m", "grandfather": "m", "mum": "f",
               "mom": "f", "dad": "m"}
-"""Kin nouns with a gender (``His wife, Ana``: Ana is a woman); ``partner`` has none."""
+"""Kin nouns with a gender (``His wife, Jo``: Jo is a woman); ``partner`` has none."""
 KIN_PLURALS = ("children", "sons", "daughters", "grandchildren", "kids")
-"""Plural kin nouns that introduce first names (``Their children, Lily, 15, and Sam, 11,``)."""
+"""Plural kin nouns that introduce first names (``Their children, Ivo, 9, and Mira, 13,``)."""
 SPOKESPERSONS = ("spokesman", "spokeswoman", "spokesperson")
 """Role nouns of people who speak for someone else (a tuple, for ``str.endswith``)."""
 ANONYMOUS_SOURCES = frozenset({"source", "insider", "person"})

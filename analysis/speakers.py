@@ -400,7 +400,7 @@ def _first_name_role(toks: Sequence[str], i: int) -> bool:
 
 
 def _opening_descriptor(body: str, pos: int, tok: str) -> bool:
-    """``Student Arif, 19, said``: a role noun opening a sentence before one name describes the
+    """``Student Kemal, 18, said``: a role noun opening a sentence before one name describes the
     person, unless it is also a given name (``Dean Roe``)."""
     before = body[max(0, pos - 3):pos].rstrip(" \"“‘'")
     return tok.lower() not in FIRST_NAME_ROLES and (not before or before[-1] in ".!?\n")
@@ -660,11 +660,11 @@ def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
 
 def _add_kin(body: str, index: dict[str, list[tuple[int, str]]], kin: list[re.Match]
              ) -> list[tuple[int, str, str]]:
-    """Index ``Her granddaughter, Ellie,`` / ``her husband, Tom,`` / ``Their children, Lily,
-    15, and Sam, 11,`` as first names with the family name of the person before (the bare
+    """Index ``Her granddaughter, Ellie,`` / ``her husband, Tom,`` / ``Their children, Ivo,
+    9, and Mira, 13,`` as first names with the family name of the person before (the bare
     surname keeps pointing at the person the story is about); returns ``(offset, full name,
     gender)`` of each relative, the gender only when it differs from the possessive's (``His
-    wife, Ana``: "f"), so that a ``Ms Roe`` can be told from the person the story is about."""
+    wife, Jo``: "f"), so that a ``Ms Roe`` can be told from the person the story is about."""
     people = sorted((p, n) for k, v in index.items() if k[:1] != _FIRST for p, n in v
                     if _bare(n.rsplit(" ", 1)[-1].lower()) not in ORG_HEADS | _EVENTS)
     gendered = []
@@ -704,7 +704,7 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
         if toks and _POSS.search(toks[-1]):  # "Bea Marlow's job": the name itself
             toks = [*toks[:-1], _bare(toks[-1])]
         name = [t if _INITIALS.fullmatch(t) and t not in PLACE_INITIALS else t.rstrip(".")
-                for t in toks[cut:] if t.lower() not in POSTNOMINALS]  # "G.S. Anand Kumar"
+                for t in toks[cut:] if t.lower() not in POSTNOMINALS]  # "R.K. Venu Gopal"
         if name and name[0] in PLACE_INITIALS:
             continue  # "U.S. Steel": a place, not a person's initials
         if len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):
@@ -767,7 +767,7 @@ _KIN_START = re.compile(r"(?<![\w'’-])(?:(?P<poss>[Hh]is|[Hh]er|[Tt]heir) (?P<
 _KIN_LIST = re.compile(r"(?<![\w'’-])(?P<poss>[Hh]is|[Hh]er|[Tt]heir) (?:"
                        + "|".join(KIN_PLURALS) + r"),? (?P<first>(?:[A-Z][a-z]+(?:, \d{1,2})?"
                        r"(?:,? and |, )){1,4}[A-Z][a-z]+)(?P<kin>)(?=[,.]| [a-z])")
-"""``Their children, Lily, 15, and Sam, 11,``: each first name is one of the family."""
+"""``Their children, Ivo, 9, and Mira, 13,``: each first name is one of the family."""
 _FIRST_NAMES = re.compile(r"[A-Z][a-z]+")
 _KIN_WORD = re.compile(r"wife|husband|son|daughter|mother|father|brother|sister|partner|niece|"
                        r"nephew|child|kids|twin|mum|mom|dad")  # a quick test before the kin scans
@@ -798,7 +798,7 @@ class NameIndex(dict):
                  kin: Sequence[tuple[int, str, str]] = ()):
         super().__init__(index)
         self.body, self.windows = body, list(windows)
-        self.kin = list(kin)  # (offset, "Ana Roe", "f") after "His wife, Ana"
+        self.kin = list(kin)  # (offset, "Jo Roe", "f") after "His wife, Jo"
         self.relatives = {full for _, full, _ in kin}  # people, though named by a first name
         self.relatives_first = {full.split(" ", 1)[0] for full in self.relatives}
         self._lone: dict[str, list[int]] = {}
@@ -820,7 +820,7 @@ def _first_name(word: str, offset: int, names: dict[str, list[tuple[int, str]]])
 
 
 def titled_kin(surname: str, gender: str, offset: int, names: dict) -> str | None:
-    """``Ms. Roe`` after ``Tom Roe ... His wife, Ana``: the relative of that gender named
+    """``Ms. Roe`` after ``Al Roe ... His wife, Jo``: the relative of that gender named
     before ``offset`` by first name, whose possessive gave the other gender to the person the
     story is about (None when there is none)."""
     kin = getattr(names, "kin", ())
@@ -845,7 +845,7 @@ def corefer(canonical: str, offset: int, names: dict[str, list[tuple[int, str]]]
 
 
 def _longer_name(canonical: str, offset: int, names: dict[str, list[tuple[int, str]]]) -> str:
-    """``Mr. Anand Kumar`` after ``G.S. Anand Kumar``: the full name written before that ends
+    """``Mr. Venu Gopal`` after ``R.K. Venu Gopal``: the full name written before that ends
     with this one and adds only initials."""
     longer = [n for p, n in names.get(canonical.rsplit(" ", 1)[-1], ()) if p <= offset
               and n.endswith(" " + canonical) and _INITIALS.fullmatch(n[:-len(canonical) - 1])]

@@ -622,26 +622,26 @@ def test_a_capitalised_descriptor_opening_a_sentence_before_a_full_name():
 
 
 def test_a_titled_surname_of_the_other_gender_is_the_relative_named_by_first_name():
-    body = ('Dev Marlow runs the ferry.\n\nHis husband, Jem, keeps the books.\n\n"We never '
-            'expected to make money," Mr Marlow said.\n\n"It pays for itself now," Ms Marlow '
+    body = ('Dev Pellow runs the ferry.\n\nHis husband, Jem, keeps the books.\n\n"We never '
+            'expected to make money," Mr Pellow said.\n\n"It pays for itself now," Ms Pellow '
             'said. "He still checks every receipt."')
-    assert list(quotes_of(body)["speaker"]) == ["Dev Marlow", "Dev Marlow"]
+    assert list(quotes_of(body)["speaker"]) == ["Dev Pellow", "Dev Pellow"]
     body = body.replace("His husband, Jem,", "His wife, Jem,")
-    assert list(quotes_of(body)["speaker"]) == ["Dev Marlow", "Jem Marlow"]
+    assert list(quotes_of(body)["speaker"]) == ["Dev Pellow", "Jem Pellow"]
 
 
 def test_children_named_in_a_list_take_the_family_name():
-    body = ('Rosa Quint moved the family to the coast in May. Their children, Ivo, 9, and Mira, '
+    body = ('Nell Quint moved the family to the coast in May. Their children, Ivo, 9, and Mira, '
             '13, started at the village school.\n\nMira, who had not wanted to move, now loves '
             'it.\n\n"I thought I would hate it here, but the sea is amazing," she said.')
     assert list(quotes_of(body)["speaker"]) == ["Mira Quint"]
 
 
 def test_a_quote_opening_a_paragraph_after_a_he_or_she_sentence_takes_that_pronoun():
-    body = ('"We will rebuild the barn by spring," Nadia Holt said.\n\nHer brother, Luka Holt, '
+    body = ('"We will rebuild the barn by spring," Zora Voss said.\n\nHer brother, Luka Voss, '
             'is less sure. He has been pricing timber for weeks.\n\n"Nothing costs what it did '
             'last year."')
-    assert list(quotes_of(body)["speaker"]) == ["Nadia Holt", "Luka Holt"]
+    assert list(quotes_of(body)["speaker"]) == ["Zora Voss", "Luka Voss"]
 
 
 def test_a_spokesman_for_the_company_after_a_paragraph_whose_subject_is_the_company():
@@ -662,19 +662,19 @@ def test_a_nationality_epithet_and_a_veteran_are_the_person_named_before():
 
 
 def test_institution_names_keep_their_of_and_a_short_form_takes_the_full_name():
-    body = ('The pilots\' union, the Harbour Order of Pilots Lodge 4, said in a statement that '
+    body = ('The pilots\' union, the Wharf Order of Pilots Lodge 4, said in a statement that '
             'the offer was "an insult to every crew".\n\nThe Audit Commission of Norland '
             'opened an inquiry. Later, the Audit Commission said it had "serious concerns about '
-            'the books".\n\nOla Berg of Fjord Bank said rates were "likely to stay high".')
+            'the books".\n\nOla Falk of Fjord Bank said rates were "likely to stay high".')
     assert list(quotes_of(body)["speaker"]) == [
-        "Harbour Order of Pilots Lodge 4", "Audit Commission of Norland", "Ola Berg"]
+        "Wharf Order of Pilots Lodge 4", "Audit Commission of Norland", "Ola Falk"]
 
 
 def test_a_role_noun_opening_a_sentence_before_one_name_and_initials_in_a_name():
     body = ('Pupils marched to the town hall.\n\nStudent Kemal, 18, said: "We want the buses '
-            'back before winter comes."\n\nDean Foley, who organised the march, said it was "only '
+            'back before winter comes."\n\nDean Foxton, who organised the march, said it was "only '
             'the start".')
-    assert list(quotes_of(body)["speaker"]) == ["Kemal", "Dean Foley"]
+    assert list(quotes_of(body)["speaker"]) == ["Kemal", "Dean Foxton"]
     body = ('The party\'s spokesman, R.K. Venu Gopal, rejected the charge. "This is a smear and '
             'nothing more," Mr. Venu Gopal said. "We will answer it in court," Mr. Gopal added.')
     assert list(quotes_of(body)["speaker"]) == ["R.K. Venu Gopal", "R.K. Venu Gopal"]
@@ -698,98 +698,99 @@ def test_a_long_restrictive_relative_subject_is_the_unnamed_speaker_met_again_la
 
 def test_described_as_a_phrase_and_a_post_on_social_media_are_speech():
     body = ('In a post on social media, Interior Minister Petra Lind described the raids as a '
-            '"measured police response" and "not a crackdown on anyone".\n\nTributes poured in. '
-            'Singer Ava Moss wrote on Instagram: "She was the kindest person I ever met." Chef '
-            'Tom Lyle posted on X that she was "the best cook on television", adding: "We will '
+            '"measured police response" and "not a crackdown on anyone".\n\nFans paid tribute. '
+            'Singer Ava Kettle wrote on Instagram: "She was the kindest person I ever met." Chef '
+            'Kit Yarrow posted on X that she was "the best cook on television", adding: "We will '
             'miss her every Sunday."\n\nCritics called it a "blunt instrument".')
     assert triples(quotes_of(body)) == [
         ("measured police response", "Petra Lind", "describe"),
         ("not a crackdown on anyone", "Petra Lind", "describe"),
-        ("She was the kindest person I ever met.", "Ava Moss", "write"),
-        ("the best cook on television", "Tom Lyle", "post"),
-        ("We will miss her every Sunday.", "Tom Lyle", None)]  # context
+        ("She was the kindest person I ever met.", "Ava Kettle", "write"),
+        ("the best cook on television", "Kit Yarrow", "post"),
+        ("We will miss her every Sunday.", "Kit Yarrow", None)]  # context
 
 
 def test_a_paragraph_ending_with_said_colon_introduces_the_next_paragraph_quote():
-    body = ('Mr Okafor\'s sister spoke after the hearing.\n\nIn a statement read by their lawyer, '
-            'the Okafor family said:\n\n"Ben was the funniest person we knew. We miss him every '
+    body = ('Mr Achebe\'s sister spoke after the hearing.\n\nIn a statement read by their lawyer, '
+            'the Achebe family said:\n\n"Cai was the funniest person we knew. We miss him every '
             'single day."')
     assert triples(quotes_of(body)) == [
-        ("Ben was the funniest person we knew. We miss him every single day.", "Okafor family",
+        ("Cai was the funniest person we knew. We miss him every single day.", "Achebe family",
          "say")]
 
 
 def test_a_possessive_title_gives_the_gender_and_a_who_clause_introduces_a_voice():
-    body = ('Tomas Vidal died at the crossing in May.\n\nConcluding the hearing, senior coroner '
-            'Helen Marsh recorded a verdict of accidental death. "The crossing was unsafe," she '
-            'said.\n\nThe court heard from Ana Ruiz, who was waiting at the lights. She said '
+    body = ('Stellan Vidal died at the crossing in May.\n\nConcluding the hearing, senior coroner '
+            'Orla Thorley recorded a verdict of accidental death. "The crossing was unsafe," she '
+            'said.\n\nThe court heard from Ines Solano, who was waiting at the lights. She said '
             '"it was over in a second".\n\nMr Vidal\'s brother was in court.')
-    assert list(quotes_of(body)["speaker"]) == ["Helen Marsh", "Ana Ruiz"]
+    assert list(quotes_of(body)["speaker"]) == ["Orla Thorley", "Ines Solano"]
 
 
 def test_a_role_in_the_lead_is_the_person_named_later_with_that_role():
     body = ('A coroner has said a level crossing where a cyclist died was "a disaster waiting '
-            'to happen".\n\nIvan Petrov, 41, was killed in June.\n\nSenior coroner Ruth Adler '
+            'to happen".\n\nIvan Petrov, 41, was killed in June.\n\nSenior coroner Edda Adler '
             'recorded a conclusion of accidental death.\n\nA witness said the barrier was '
             '"stuck half open that morning".\n\nWitness Omar Said told the hearing he saw it.')
-    assert list(quotes_of(body)["speaker"]) == ["Ruth Adler", "witness"]
+    assert list(quotes_of(body)["speaker"]) == ["Edda Adler", "witness"]
 
 
 def test_an_adverb_before_the_verb_and_a_passive_call():
-    body = ('Mr Novak faces an inquiry, which he has always described as "a witch hunt from start '
-            'to finish".\n\nFirefighters were called to the terrace and found the "two-up, '
-            'two-down" homes alight.')
-    assert list(quotes_of(body)["speaker"]) == ["Novak"]
+    body = ('Mr Dobrev faces an inquiry, which he has always described as "a witch hunt and '
+            'nothing else".\n\nFirefighters were called to the row and found the "back-to-back, '
+            'one-up" cottages alight.')
+    assert list(quotes_of(body)["speaker"]) == ["Dobrev"]
 
 
 def test_party_epithets_player_subjects_and_objects_with_who_are_not_taken():
-    body = ('Jo Brandt spoke first.\n\n"We will cut the tax," the Tory leader said.\n\n'
-            'Midfielder Sam Idowu has been ruled out for a month. Idowu was hurt on Saturday.\n\n'
+    body = ('Jo Quorn spoke first.\n\n"We will cut the tax," the Tory leader said.\n\n'
+            'Midfielder Ivor Idowu has been ruled out for a month. Idowu was hurt on Saturday.\n\n'
             'A club spokesman said: "He had surgery on Tuesday and it went well."\n\n'
-            'Coach Al Pike praised Tom Reyes, who scored twice. "He was brilliant today," he said.')
-    assert list(quotes_of(body)["speaker"]) == ["Tory leader", "club spokesman", "Al Pike"]
+            'Coach Al Brame praised Kit Ibarra, who scored twice. "He was brilliant today," he '
+            'said.')
+    assert list(quotes_of(body)["speaker"]) == ["Tory leader", "club spokesman", "Al Brame"]
 
 
 def test_the_family_of_a_named_person_and_words_on_a_banner():
-    body = ('The family of Ivo Brandt said in a statement: "He was a loving father and a loyal '
+    body = ('The family of Ivo Quorn said in a statement: "He was a loving father and a loyal '
             'friend."\n\n"Save our library now," read a banner held by protesters.')
     assert list(quotes_of(body)["speaker"]) == ["family"]
 
 
 def test_an_adjective_of_mood_between_the_article_and_the_name_after_a_quote():
-    body = ('"I want to thank my family for everything," an emotional Gina Marsh said.\n\n'
-            '"It was the best day of my life," a delighted Tom Reyes told reporters.')
-    assert list(quotes_of(body)["speaker"]) == ["Gina Marsh", "Tom Reyes"]
+    body = ('"I want to thank my family for everything," an emotional Gina Thorley said.\n\n'
+            '"It was the best day of my life," a delighted Kit Ibarra told reporters.')
+    assert list(quotes_of(body)["speaker"]) == ["Gina Thorley", "Kit Ibarra"]
 
 
 def test_a_context_quote_after_a_sentence_introducing_a_named_voice():
-    body = ('Tomas and Lina Berg opened the shop in 2015.\n\n"We had no idea what we were '
-            'doing," Tomas, 50, said.\n\nLina, 47, a former nurse, is quick to correct him. "He '
-            'is being modest. He had planned it for years."')
-    assert list(quotes_of(body)["speaker"]) == ["Tomas Berg", "Lina Berg"]
+    body = ('Stellan and Lina Falk opened the shop in 2015.\n\n"We had no idea what we were '
+            'doing," Stellan, 50, said.\n\nLina, 47, a former nurse, puts him right. "He is '
+            'being modest. He had planned it for years."')
+    assert list(quotes_of(body)["speaker"]) == ["Stellan Falk", "Lina Falk"]
 
 
 def test_a_company_abbreviation_keeps_its_period_and_a_twin_is_kin():
     body = ('Brix Corp. said in a filing that it expects "significant headwinds" this year.\n\n'
-            'Tessa Moore, 16, said she was "over the moon" with her results. Her twin, Josh, '
+            'Greta Moore, 16, said she was "over the moon" with her results. Her twin, Josh, '
             'said: "I cannot believe it, honestly."')
     got = quotes_of(body)
-    assert list(got["speaker"]) == ["Brix Corp", "Tessa Moore", "Josh Moore"]
+    assert list(got["speaker"]) == ["Brix Corp", "Greta Moore", "Josh Moore"]
     assert got["speaker_as_written"].iloc[0] == "Brix Corp."
 
 
 def test_a_described_speaker_with_nobody_named_before_keeps_the_description():
-    body = ('Speaking after the match, the Rovers boss said: "It was a tough afternoon for us."'
+    body = ('Speaking after the match, the Athletic boss said: "It was a tough afternoon for us."'
             '\n\nThe 30-year-old, who signed in the summer, added: "I love it here."')
-    assert list(quotes_of(body)["speaker"].fillna("-")) == ["Rovers boss", "-"]
+    assert list(quotes_of(body)["speaker"].fillna("-")) == ["Athletic boss", "-"]
 
 
 def test_mum_and_dad_are_kin_nouns():
-    body = ('Liam Dunne, 12, loves the new school. His mum, Kate, said: "He has never been so '
+    body = ('Rory Dunne, 12, loves the new school. His mum, Kate, said: "He has never been so '
             'happy."')
     assert list(quotes_of(body)["speaker"]) == ["Kate Dunne"]
 
 
 def test_a_named_family_speaks_as_the_family():
-    body = ('In a statement, Mr Okafor\'s family said: "Ben was the funniest person we knew."')
+    body = ('In a statement, Mr Achebe\'s family said: "Cai was the funniest person we knew."')
     assert list(quotes_of(body)["speaker"]) == ["family"]
