@@ -41,6 +41,7 @@ from analysis.stance_targets import (
     Target,
     find_aliases,
     find_cue_phrases,
+    find_generic_references,
     find_references,
     parse_targets,
     shared_alias_owners,
@@ -167,6 +168,11 @@ def _hits(text: str, targets: list[Target]) -> list[Hit]:
         first[t.name] = min(a, first.get(t.name, a))
     taken = sorted((a, b) for _, a, b, *_ in hits)
     hits += [(t, a, b, m, None) for t, a, b, m in find_references(text, targets, first)
+             if not _overlaps(taken, a, b)]
+    by_name = {t.name: t for t in targets}
+    taken = sorted((a, b) for _, a, b, *_ in hits)
+    mentions = sorted((a, t.name) for t, a, *_ in hits)
+    hits += [(by_name[n], a, b, m, None) for n, a, b, m in find_generic_references(text, mentions)
              if not _overlaps(taken, a, b)]
     hits += [(t, a, b, m, pol) for t in targets for a, b, pol, m in find_cue_phrases(text, t)]
     return sorted(hits, key=lambda h: (h[1], h[0].name, h[2]))

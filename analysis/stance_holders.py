@@ -217,11 +217,13 @@ def _canonical(text: str) -> str:
 
 
 def _known_suffix(canonical: str, doc: Doc) -> str:
-    """``BBC Michael Howard`` -> ``Michael Howard`` when that full name occurs in the article."""
+    """``BBC Michael Howard`` -> ``Michael Howard`` when that full name occurs in the article
+    (not after ``of``: ``Federation of Acme Industry`` is one name)."""
     parts = canonical.split()
     if len(parts) > 2:
         for _, name in doc.names.get(parts[-1], []):
-            if canonical.endswith(" " + name):
+            prefix = canonical[:-len(name) - 1].split()
+            if canonical.endswith(" " + name) and not prefix[-1].islower():
                 return name
     return canonical
 

@@ -61,7 +61,7 @@ VERB_CUES: dict[str, int] = {
     "obstruct": -1, "scupper": -1, "torpedo": -1, "stall": -1,
     "fight": -1, "fight against": -1, "challenge": -1, "repeal": -1, "abolish": -1,
     "slam": -1, "push back on": -1, "push back against": -1, "protest against": -1,
-    "come out against": -1, "turn against": -1, "vote down": -1,
+    "come out against": -1, "turn against": -1, "vote down": -1, "fear": -1,
 }
 # noun cues: head noun + preposition -> polarity (the noun reading, e.g. "support for")
 NOUN_CUES: dict[str, int] = {
@@ -157,3 +157,7 @@ POLICY_NOUNS = words(
     "takeover acquisition expansion scheme pact accord settlement brigade deployment")
 """Heads of things one can be for or against: ``the ban`` after ``petrol car ban`` refers back
 to that target (definite anaphora, see :func:`analysis.stance_targets.find_references`)."""
+GENERIC_POLICY_NOUNS = words("plan plans proposal proposals measure measures bill legislation "
+                             "reform reforms scheme policy move change changes idea project")
+"""``the plan``, ``the bill``: the one target mentioned just before (see
+:func:`analysis.stance_targets.find_generic_references`)."""

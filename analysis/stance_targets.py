@@ -149,6 +149,7 @@ def find_cue_phrases(text: str, target: Target) -> list[tuple[int, int, int, str
     return sorted(found)
 
 
+GENERIC_WINDOW = 1000  # characters back searched for the one target ``the plan`` refers to
 _PREPOSITIONS = frozenset({"of", "on", "for", "to", "in", "at", "against", "with"})
 
 
@@ -222,3 +223,31 @@ def shared_alias_owners(spans: list[tuple[str, int, int]]) -> set[tuple[str, int
         named = [n for n in names if n in own]
         out |= {(n, a, b) for n in (named if len(named) == 1 else names)}
     return out
+
+
+def _is_proposal(name: str) -> bool:
+    return len([w for w in name.lower().split() if w not in {"the", "a", "an"}]) > 1
+
+
+def find_generic_references(text: str, mentions: list[tuple[int, str]], *,
+                            window: int = GENERIC_WINDOW) -> list[tuple[str, int, int, str]]:
+    """``the plan`` / ``the bill`` / ``this measure`` (:data:`GENERIC_POLICY_NOUNS`) ->
+    ``(target name, start, end, text)`` when exactly one target was mentioned in the
+    ``window`` characters before (``mentions``: sorted ``(start, target name)``). Only
+    targets named by two words or more are proposals (``tax``, ``the euro`` are topics)."""
+    from analysis.stance_lexicon import GENERIC_POLICY_NOUNS
+
+    mentions = [(pos, name) for pos, name in mentions if _is_proposal(name)]
+    nouns = "|".join(sorted(GENERIC_POLICY_NOUNS))
+    rx = re.compile(rf"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat) (?:{nouns})(?![\w-])"
+                    r"(?! (?:of|for|on|to|that)\b)")  # "the idea of a graduate tax" names its own
+    found, k, recent = [], 0, []
+    for m in rx.finditer(text):
+        while k < len(mentions) and mentions[k][0] < m.start():
+            recent.append(mentions[k])
+            k += 1
+        names = {name for pos, name in recent if m.start() - pos <= window}
+        if len(names) == 1:
+            found.append((names.pop(), m.start(), m.end(), m.group()))
+        recent = [r for r in recent if m.start() - r[0] <= window]
+    return found

@@ -550,3 +550,27 @@ def test_saying_they_nobody_open_to_and_modified_organisation_nouns():
     body = ("The Westmoor Dental Association met on Monday. Later the medical association "
             "rejected the levy.")
     assert [r[1] for r in rows(body, targets=targets)] == ["association"]
+
+
+def test_generic_policy_nouns_refer_to_the_one_target_just_mentioned():
+    targets = {"quay levy": ["quay levy"], "dock fee": ["dock fee"]}
+    body = ("Ministers unveiled a quay levy on Monday. The Harbour Guild said it would fight the "
+            "plan. Ola Brant rejected the idea of a dock fee.")
+    assert rows(body, targets=targets) == [
+        ("d0", "Harbour Guild", "quay levy", -0.5, "verb+modality", "fight"),
+        ("d0", "Ola Brant", "dock fee", -1.0, "verb", "rejected")]
+    # two targets just mentioned: "the plan" is ambiguous
+    body = "A quay levy and a dock fee were unveiled. Ola Brant backed the plan."
+    assert rows(body, targets=targets) == []
+    # a one-word target is a topic, not a proposal "the plan" could refer to
+    assert rows("Taxes rose. Ola Brant backed the plan.", targets={"tax": ["taxes"]}) == []
+
+
+def test_of_names_fear_and_the_federation_of():
+    targets = {"quay levy": ["quay levy"]}
+    body = "The Federation of Westmoor Industry said it backs the quay levy."
+    assert rows(body, targets=targets) == [
+        ("d0", "Federation of Westmoor Industry", "quay levy", 1.0, "verb", "backs")]
+    body = '"Do not fear the quay levy," said Ola Brant.'
+    assert rows(body, targets=targets) == [
+        ("d0", "Ola Brant", "quay levy", 1.0, "verb+negation", "fear")]
