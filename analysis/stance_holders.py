@@ -24,7 +24,7 @@ from analysis import stance_rules as R
 from analysis.role_references import GENERIC_ORGS, titled_person
 from analysis.speaker_lexicon import ORG_HEADS
 from analysis.speakers import corefer, full_names, speaker_of
-from analysis.stance_lexicon import ASKING_VERBS
+from analysis.stance_lexicon import ASKING_VERBS, WEEKDAYS
 
 _ACRONYM = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&-]*,? (?:(?:of|and|for|on|the|&) )*){1,7})"
                       r"\(([A-Z][A-Za-z]{1,6})\)")
@@ -289,12 +289,25 @@ def skip_apposition(toks: list[R.Tok], k: int) -> int:
 
 def _np_holder(toks: list[R.Tok], end: int, sent_start: int, doc: Doc) -> list[str] | None:
     """Holders of the actor noun phrase ending at token ``end`` (exclusive), or None."""
+    owned = _possessed_org(toks, end, sent_start, doc)
+    if owned:
+        return [owned]
     span = R.possessor_before(toks, end) or R.noun_phrase_before(toks, end)
     phrase = _np_words(toks, span)
     if not (span and phrase and R.is_actor_text(phrase)):
         return None
     modified = _modified_org(toks, span[0], doc, sent_start) if len(phrase) == 1 else None
     return [modified] if modified else normalise(phrase, sent_start + toks[span[0]].start, doc)
+
+
+def _possessed_org(toks: list[R.Tok], end: int, sent_start: int, doc: Doc) -> str | None:
+    """``Roe's party`` / ``Roe's ministry`` ending before ``end``: the organisation named before
+    with that head (the party speaks, not Roe), or None."""
+    if end < 3 or toks[end - 2].low not in {"'s", "’s"} or toks[end - 1].low not in ORG_HEADS:
+        return None
+    owner = R.noun_phrase_before(toks, end - 2)
+    begin = owner[0] if owner else end - 3
+    return doc.org_before(sent_start + toks[begin].start, frozenset({toks[end - 1].low}))
 
 
 def np_holder_at(toks: list[R.Tok], begin: int, sent_start: int, doc: Doc) -> list[str] | None:
@@ -439,7 +452,8 @@ def subject(toks: list[R.Tok], first: int, sent_start: int, doc: Doc,
             prev: list[str] | None) -> tuple[list[str], str] | None:
     """Holder(s) standing as the subject of the cue starting at token ``first``."""
     k, coordinated = first - 1, False
-    while k >= 0 and (R.in_verb_group(toks[k].low) or toks[k].text in _QUOTE_MARKS):
+    while k >= 0 and (R.in_verb_group(toks[k].low) or toks[k].text in _QUOTE_MARKS
+                      or toks[k].low == "on" and toks[k + 1].low in WEEKDAYS):
         coordinated |= toks[k].low == "and"
         k -= 1
     if k < 0:

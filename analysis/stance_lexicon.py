@@ -51,7 +51,7 @@ VERB_CUES: dict[str, int] = {
     "promise": 1, "insist on": 1, "commit to": 1, "justify": 1, "need": 1, "expand": 1,
     "increase": 1, "step up": 1, "boost": 1, "pursue": 1, "favour of": 1,
     "agree to": 1, "believe in": 1, "praise": 1, "hail": 1, "applaud": 1, "fight for": 1,
-    "stand by": 1,
+    "stand by": 1, "circulate": 1, "table": 1, "sponsor": 1, "co-sponsor": 1, "put forward": 1,
     "come out for": 1, "come out in favour of": 1, "come out in favor of": 1,
     "oppose": -1, "reject": -1, "resist": -1, "refuse": -1, "block": -1, "veto": -1,
     "warn against": -1, "caution against": -1, "argue against": -1, "vote against": -1,
@@ -69,7 +69,8 @@ NOUN_CUES: dict[str, int] = {
     "pleas for": 1, "call for": 1, "calls for": 1, "push for": 1, "demand for": 1,
     "demands for": 1, "appeal for": 1, "bid for": 1, "endorsement of": 1, "commitment to": 1,
     "in favour of": 1, "in favor of": 1, "case for": 1, "enthusiasm for": 1,
-    "campaign for": 1, "supporters of": 1, "backers of": 1, "champion of": 1, "petition for": 1,
+    "campaign for": 1, "weight behind": 1, "supporters of": 1, "backers of": 1,
+    "champion of": 1, "petition for": 1,
     "opposition to": -1, "objection to": -1, "objections to": -1, "resistance to": -1,
     "rejection of": -1, "veto of": -1, "criticism of": -1, "scepticism about": -1,
     "skepticism about": -1, "case against": -1, "opposed to": -1, "hostility to": -1,
@@ -111,8 +112,10 @@ VERB_GROUP = words(
     "signal signals reiterated reiterate reiterates renewed renew renews repeated made make "
     "makes gave give gives lent lend lends threw throw throws declared declare declares "
     "stated state states announced announce announces registered register signalled put puts "
-    "monday tuesday wednesday thursday friday saturday sunday yesterday"
+    "monday tuesday wednesday thursday friday saturday sunday yesterday since"
 ) | MODAL | NEGATORS | NEGATING_VERBS | {"to"}
+WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+"""``X on Monday backed Y``: ``on`` + a weekday sits inside the verb group."""
 SPEECH_VERBS = inflected(
     "say tell argue insist stress believe think declare add note write warn caution claim "
     "reiterate explain suggest state announce acknowledge admit emphasise emphasize tweet "
@@ -141,13 +144,13 @@ EVALUATING_VERBS = inflected("call describe brand label dub")
 POSITIVE_EVALUATION = words(
     "right fair sensible necessary essential vital welcome overdue good best better great "
     "important clear justified reasonable realistic workable affordable safe effective needed "
-    "solution step progress opportunity win boost lifeline breakthrough responsible")
+    "solution step progress opportunity win boost lifeline breakthrough responsible protects")
 NEGATIVE_EVALUATION = words(
     "unrealistic unworkable unfair unaffordable unjust unacceptable unnecessary unjustified "
     "mistake error wrong bad worse worst reckless misguided flawed dangerous disaster disastrous "
     "fantasy gamble harm self-harm damaging absurd costly expensive threat attack betrayal "
     "scandal nonsense folly waste risky premature impossible useless pointless irresponsible "
-    "catastrophic catastrophe failure grab")
+    "catastrophic catastrophe failure grab loophole giveaway")
 
 POLICY_NOUNS = words(
     "ban levy tax fee charge grant subsidy cap limit plan proposal closure merger sale extension "

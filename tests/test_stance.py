@@ -566,11 +566,24 @@ def test_generic_policy_nouns_refer_to_the_one_target_just_mentioned():
     assert rows("Taxes rose. Ola Brant backed the plan.", targets={"tax": ["taxes"]}) == []
 
 
-def test_of_names_fear_and_the_federation_of():
-    targets = {"quay levy": ["quay levy"]}
-    body = "The Federation of Westmoor Industry said it backs the quay levy."
-    assert rows(body, targets=targets) == [
-        ("d0", "Federation of Westmoor Industry", "quay levy", 1.0, "verb", "backs")]
-    body = '"Do not fear the quay levy," said Ola Brant.'
-    assert rows(body, targets=targets) == [
-        ("d0", "Ola Brant", "quay levy", 1.0, "verb+negation", "fear")]
+QUAY = {"quay levy": ["quay levy", "levy"]}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The Federation of Westmoor Industry said it backs the quay levy.",
+     [("Federation of Westmoor Industry", 1.0, "verb", "backs")]),
+    ('"Do not fear the quay levy," said Ola Brant.',
+     [("Ola Brant", 1.0, "verb+negation", "fear")]),
+    ("WESTPORT, Norland -- Ardia and Belmar on Monday tabled a quay levy.",
+     [("Ardia", 1.0, "verb", "tabled"), ("Belmar", 1.0, "verb", "tabled")]),
+    ("The Westmoor Harbour Council has thrown its weight behind the quay levy.",
+     [("Westmoor Harbour Council", 1.0, "noun", "weight behind")]),
+    ("The Harbour Reform Party met. Ola Brant's party has since demanded a quay levy.",
+     [("Harbour Reform Party", 1.0, "verb", "demanded")]),
+    ('"The levy would become a loophole," said Ola Brant.',
+     [("Ola Brant", -0.5, "evaluation", "")]),
+    ('"This levy protects our quays," said Ola Brant.',
+     [("Ola Brant", 0.5, "evaluation", "")]),
+])
+def test_of_names_fear_sponsors_weight_behind_possessed_party_evaluation_words(body, expected):
+    assert [(h, s, r, c) for _, h, _, s, r, c in rows(body, targets=QUAY)] == expected
