@@ -57,7 +57,7 @@ COLUMNS = [
     "qualifier", "cues", "evidence", "sent_ids", "spans", "holder_source",
 ]
 MAX_GAP = 12  # tokens between a cue and the target mention it governs
-SENTIMENT_WEIGHT = 0.2  # VADER is a weak signal: only |compound| >= 0.5 reaches the 0.1 threshold
+SENTIMENT_WEIGHT = 0.1  # VADER alone (|compound| < 1) stays under the 0.1 label threshold
 REPORTED_WINDOW = 20  # tokens back from a quoted mention searched for a negation
 QUALIFIERS = [
     ("immediate", re.compile(r"\bimmediate(?:ly)?\b|\bright away\b|\bat once\b|\bwithout delay\b",

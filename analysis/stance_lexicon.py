@@ -150,7 +150,7 @@ NEGATIVE_EVALUATION = words(
     "mistake error wrong bad worse worst reckless misguided flawed dangerous disaster disastrous "
     "fantasy gamble harm self-harm damaging absurd costly expensive threat attack betrayal "
     "scandal nonsense folly waste risky premature impossible useless pointless irresponsible "
-    "catastrophic catastrophe failure grab loophole giveaway")
+    "catastrophic catastrophe failure grab loophole giveaway luxury")
 
 POLICY_NOUNS = words(
     "ban levy tax fee charge grant subsidy cap limit plan proposal closure merger sale extension "

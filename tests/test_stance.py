@@ -584,6 +584,17 @@ QUAY = {"quay levy": ["quay levy", "levy"]}
      [("Ola Brant", -0.5, "evaluation", "")]),
     ('"This levy protects our quays," said Ola Brant.',
      [("Ola Brant", 0.5, "evaluation", "")]),
+    ('"A quay levy is not a luxury," said Ola Brant.',
+     [("Ola Brant", 0.5, "evaluation", "")]),
 ])
 def test_of_names_fear_sponsors_weight_behind_possessed_party_evaluation_words(body, expected):
     assert [(h, s, r, c) for _, h, _, s, r, c in rows(body, targets=QUAY)] == expected
+
+
+def test_cue_less_quote_sentiment_only_tips_other_evidence():
+    arts = pd.DataFrame({"doc_id": ["d0"], "body": [
+        '"Wonderful, happy people love talking about the levy," said Ola Brant.']})
+    table = stance(arts, QUAY)
+    assert table[["holder", "stance"]].values.tolist() == [["Ola Brant", "neutral"]]
+    ev = stance_evidence(arts, QUAY)
+    assert ev[["rule", "signed"]].values.tolist() == [["reported+sentiment", 0.0912]]
