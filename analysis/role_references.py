@@ -14,6 +14,7 @@ from analysis.names import surname_alone
 from analysis.quote_records import Doc, Mention
 from analysis.speaker_lexicon import (
     ANONYMOUS_SOURCES,
+    DESCRIBED_PEOPLE,
     FUNCTION_WORDS,
     ORG_HEADS,
     ROLE_MODIFIERS,
@@ -104,6 +105,24 @@ def named_later(doc: Doc, written: str, spk: Speaker, pos: int) -> Speaker:
     m = re.search(pattern, doc.body[pos + len(written):pos + 2000])
     named = speaker_of(m.group(1)) if m else None
     return named if named and named.kind == "person" and " " in named.canonical else spk
+
+
+def named_after(doc: Doc, written: str, spk: Speaker, pos: int) -> Speaker:
+    """``"...," said a woman sitting outside.`` then ``The woman, Jo Roe, 61, said ...`` (or
+    ``the man, who gave his name only as Tomasz``): a described person the reporter names in
+    the same or the next paragraph is that person (``spk`` when not named there)."""
+    head = spk.canonical.rsplit(" ", 1)[-1]
+    if spk.kind != "role" or spk.plural or head not in DESCRIBED_PEOPLE or not re.match(
+            r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother) ", written):
+        return spk
+    lo, hi = doc.para_bounds(pos)
+    hi = doc.para_bounds(hi + 2)[1] if hi + 2 < len(doc.body) else hi
+    pattern = (rf"\b[Tt]he (?:[a-z]+ )?{head}, (?:who (?:gave|identified) (?:himself|herself|"
+               rf"(?:his|her|their) name) (?:only )?as )?((?:{NAME_TOKEN} ){{0,2}}{NAME_TOKEN})"
+               rf"(?=,| and\b| said\b|\.)")
+    m = re.search(pattern, doc.body[pos:min(hi, pos + 1500)])
+    named = speaker_of(m.group(1)) if m else None
+    return named if named and named.kind == "person" else spk
 
 
 def _anonymous_before(body: str, history: list[Mention]) -> Speaker | None:

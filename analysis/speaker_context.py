@@ -16,6 +16,7 @@ from analysis.role_references import (
     TITLE_ROLES,
     generic_role,
     longer_org_name,
+    named_after,
     named_later,
     org_named_before,
     role_reference,
@@ -319,6 +320,7 @@ def _resolve_one(doc: Doc, written: str, pos: int, quoted: bool, names: dict,
     indirect-speech mention), given the speakers so far."""
     body = doc.body
     spk = _canonical(written, pos, names, genders)
+    spk = named_after(doc, written, spk, pos) if quoted else spk
     if spk.kind == "role" and (quoted or SHORT_ROLE.match(written) or generic_role(spk)):
         spk = named_later(doc, written, role_reference(doc, written, spk, pos, history), pos)
     if spk.kind == "role" and described_person(written, spk, body, pos):

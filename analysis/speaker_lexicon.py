@@ -145,6 +145,11 @@ SPOKESPERSONS = ("spokesman", "spokeswoman", "spokesperson")
 """Role nouns of people who speak for someone else (a tuple, for ``str.endswith``)."""
 ANONYMOUS_SOURCES = frozenset({"source", "insider", "person"})
 """Unnamed people news quotes on background (``a source close to ...``, ``the insider``)."""
+DESCRIBED_PEOPLE = frozenset({
+    "man", "woman", "boy", "girl", "resident", "passenger", "villager", "witness", "neighbour",
+    "neighbor", "bystander", "shopper", "onlooker", "survivor", "farmer", "fisherman"})
+"""Unnamed people a reporter describes and may name next (``"...," said a woman. The woman,
+Jo Roe, 61, ...``)."""
 EPITHETS = frozenset({"teenager", "youngster", "veteran", "pensioner"})
 """Descriptions that refer back to a person already named (``the teenager told ...``)."""
 PERSONAL_ROLES = word_set("""

@@ -241,7 +241,8 @@ def np_inverted(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, i
         return start, start + 1
     hi = start
     while (hi < len(toks) and hi - start < limit and toks[hi] not in _PUNCT_STOP
-           and (toks[hi].lower() not in _INVERTED_STOP or _role_at_org(toks, hi))):
+           and (toks[hi].lower() not in _INVERTED_STOP or _role_at_org(toks, hi))
+           and not _participle_after_role(toks, hi)):
         hi += 1
     if hi < len(toks) and hi - start >= limit:
         return None
@@ -252,6 +253,14 @@ def np_inverted(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, i
     if _has_head(phrase) or (phrase[0].lower() in DETERMINERS and len(phrase) > 1):
         return lo, hi
     return None
+
+
+def _participle_after_role(toks: list[str], i: int) -> bool:
+    """``sitting`` in ``said a man sitting in the shade``: a lower-case -ing word after a role
+    noun starts a description of that person, not part of the speaker's name."""
+    tok = toks[i]
+    return (i > 0 and len(tok) > 5 and tok.isalpha() and tok.islower() and tok.endswith("ing")
+            and is_role(toks[i - 1]) and toks[i - 1].islower())
 
 
 def _role_at_org(toks: list[str], i: int) -> bool:

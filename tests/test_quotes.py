@@ -137,7 +137,7 @@ def test_fixture_scores_with_the_overlap_scorer():
     assert round(scores["f1"], 4) == round(2 * 904 / (919 + 907), 4) == 0.9901
     expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
     n_wrong = sum(map(len, expected["_known_wrong_speakers"].values()))
-    assert n_wrong == 53 and scores["speaker_acc"] == (904 - n_wrong) / 904
+    assert n_wrong == 49 and scores["speaker_acc"] == (904 - n_wrong) / 904
 
 
 def test_wire_and_feature_conventions():
@@ -794,3 +794,21 @@ def test_mum_and_dad_are_kin_nouns():
 def test_a_named_family_speaks_as_the_family():
     body = ('In a statement, Mr Achebe\'s family said: "Cai was the funniest person we knew."')
     assert list(quotes_of(body)["speaker"]) == ["family"]
+
+
+def test_a_described_person_named_right_after_is_that_person():
+    body = ('"The roof went first," said a woman standing by the ferry ramp at Gullholm. '
+            '"Then the shed."\n\n'
+            'The woman, Ottilie Brask, 58, said she had lost her bicycle.\n\n'
+            '"We will rebuild," said an old man leaning on a fence, his dog at his feet.\n\n'
+            '"Nobody came," added the man, who gave his name only as Severin and said he was 80.')
+    got = quotes_of(body)
+    assert got["speaker"].tolist() == ["Ottilie Brask", "Severin", "Severin"]
+
+
+def test_a_description_is_trimmed_to_its_role_and_kept_when_never_named():
+    body = ('Floods hit Oosterwad.\n\nRoads closed.\n\nSchools shut.\n\n'
+            '"It came in like a wall," said a farmer watching from the dyke.\n\n'
+            'The storm passed by noon.\n\nThe pumps ran all night.\n\n'
+            'The farmer, Ivo Marr, later left.')  # named two paragraphs on: too far
+    assert quotes_of(body)["speaker"].tolist() == ["farmer"]
