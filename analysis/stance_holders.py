@@ -24,7 +24,7 @@ from analysis import stance_rules as R
 from analysis.role_references import GENERIC_ORGS, titled_person
 from analysis.speaker_lexicon import ORG_HEADS
 from analysis.speakers import corefer, full_names, speaker_of
-from analysis.stance_lexicon import ASKING_VERBS, WEEKDAYS
+from analysis.stance_lexicon import ASKING_VERBS, CAPITALS, WEEKDAYS
 
 _ACRONYM = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&-]*,? (?:(?:of|and|for|on|the|&) )*){1,7})"
                       r"\(([A-Z][A-Za-z]{1,6})\)")
@@ -91,6 +91,7 @@ class Doc:
     people: list[tuple[int, str]] = field(default_factory=list)  # (offset, canonical), sorted
     acronyms: dict[str, str] = field(default_factory=dict)
     orgs: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, head)
+    named: dict[str, bool] = field(default_factory=dict)  # country -> named in the body?
 
     def quote_at(self, pos: int) -> str | None:
         """Speaker of the quote containing body offset ``pos`` (quotes do not overlap)."""
@@ -236,7 +237,18 @@ def _one_holder(part: list[str], offset: int, doc: Doc) -> str:
     text = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(part))
     text = re.sub(r"(?<=s) (['’])(?= )", r"\1", text)  # "Farmers ' Union" -> "Farmers' Union"
     canonical = _known_suffix(_canonical(text), doc)
-    return expand(corefer(canonical, offset, doc.names), doc, offset)
+    return _country_of(expand(corefer(canonical, offset, doc.names), doc, offset), doc)
+
+
+def _country_of(name: str, doc: Doc) -> str:
+    """``Beijing`` -> ``China`` when the article names that country (capitals as metonyms)."""
+    for country in CAPITALS.get(name.lower(), ()):
+        if country not in doc.named:  # one search of the body per country and article
+            doc.named[country] = bool(
+                re.search(rf"(?<![\w-]){re.escape(country)}(?![\w-])", doc.body))
+        if doc.named[country]:
+            return country
+    return name
 
 
 def normalise(phrase: list[str], offset: int, doc: Doc) -> list[str]:

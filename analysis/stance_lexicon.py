@@ -164,3 +164,15 @@ GENERIC_POLICY_NOUNS = words("plan plans proposal proposals measure measures bil
                              "reform reforms scheme policy move change changes idea project")
 """``the plan``, ``the bill``: the one target mentioned just before (see
 :func:`analysis.stance_targets.find_generic_references`)."""
+
+CAPITALS: dict[str, tuple[str, ...]] = {
+    "washington": ("United States", "US", "America"), "moscow": ("Russia",),
+    "beijing": ("China",), "london": ("Britain", "United Kingdom", "UK"), "paris": ("France",),
+    "berlin": ("Germany",), "kyiv": ("Ukraine",), "kiev": ("Ukraine",), "tokyo": ("Japan",),
+    "rome": ("Italy",), "madrid": ("Spain",), "ankara": ("Turkey",), "tehran": ("Iran",),
+    "delhi": ("India",), "new delhi": ("India",), "ottawa": ("Canada",), "canberra": ("Australia",),
+    "warsaw": ("Poland",), "budapest": ("Hungary",), "seoul": ("South Korea",),
+    "pyongyang": ("North Korea",), "brasilia": ("Brazil",), "pretoria": ("South Africa",),
+}
+"""A capital stands for its country's government (``Beijing cannot accept``) when the article
+also names the country: the holder is the country as the article writes it."""

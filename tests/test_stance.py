@@ -598,3 +598,9 @@ def test_cue_less_quote_sentiment_only_tips_other_evidence():
     assert table[["holder", "stance"]].values.tolist() == [["Ola Brant", "neutral"]]
     ev = stance_evidence(arts, QUAY)
     assert ev[["rule", "signed"]].values.tolist() == [["reported+sentiment", 0.0912]]
+
+
+def test_a_capital_stands_for_its_country_when_the_article_names_it():
+    body = "Russia and China met. Beijing rejected the quay levy."
+    assert rows(body, targets=QUAY) == [("d0", "China", "quay levy", -1.0, "verb", "rejected")]
+    assert [r[1] for r in rows("Beijing rejected the quay levy.", targets=QUAY)] == ["Beijing"]
