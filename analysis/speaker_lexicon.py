@@ -145,6 +145,13 @@ SPOKESPERSONS = ("spokesman", "spokeswoman", "spokesperson")
 """Role nouns of people who speak for someone else (a tuple, for ``str.endswith``)."""
 ANONYMOUS_SOURCES = frozenset({"source", "insider", "person"})
 """Unnamed people news quotes on background (``a source close to ...``, ``the insider``)."""
+PLACE_HEADS = word_set("""
+heights street road avenue boulevard valley springs square estate gardens terrace county
+district province region island islands harbour harbor creek mountains plaza crescent
+""")
+"""Last words of place names, never of a person's name (``Vaimoa Heights``)."""
+PLACE_NOUNS = word_set("town city village district province region suburb county state island")
+"""``the town of Dar Selim``: the capitalised run after ``<place noun> of`` is a place."""
 DESCRIBED_PEOPLE = frozenset({
     "man", "woman", "boy", "girl", "resident", "passenger", "villager", "witness", "neighbour",
     "neighbor", "bystander", "shopper", "onlooker", "survivor", "farmer", "fisherman"})

@@ -41,7 +41,9 @@ from analysis.speaker_lexicon import (
     ORG_HEADS,
     PERFORMERS,
     PERSONAL_ROLES,
+    PLACE_HEADS,
     PLACE_INITIALS,
+    PLACE_NOUNS,
     POSTNOMINALS,
     PRONOUNS,
     ROLE_COMPLEMENTS,
@@ -682,7 +684,7 @@ def _add_kin(body: str, index: dict[str, list[tuple[int, str]]], kin: list[re.Ma
         family = _titled_surname(body, people[k - 1][0] if k else 0, m.start())
         if not (k or family):
             continue
-        family = family or people[k - 1][1].split(" ")[-1]
+        family = family or _family_name(body, people[max(0, k - 5):k], m.start())
         gender = KIN_GENDER.get((m.group("kin") or "").lower(), "")
         anchor = {"his": "m", "her": "f"}.get((m.group("poss") or "").lower(), "")
         for first in _FIRST_NAMES.findall(m.group("first")):
@@ -690,6 +692,32 @@ def _add_kin(body: str, index: dict[str, list[tuple[int, str]]], kin: list[re.Ma
             gendered.append((m.start(), f"{first} {family}", gender if anchor not in {
                 "", gender} else ""))
     return gendered
+
+
+def _family_name(body: str, people: list[tuple[int, str]], pos: int) -> str:
+    """The surname of the latest person in ``people`` (``(offset, name)``, in text order) the
+    text shows is a person before ``pos``: called by the surname alone, or given an age, a
+    role or a ``who`` clause (``Jo Roe, 66, ...``), not a ``Golden Ladle`` award named since;
+    else of the latest person."""
+    for at, name in reversed(people):
+        surname = name.split(" ")[-1]
+        alone = re.compile(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])")
+        if _introduced(body, body.find(name, at) + len(name)) or any(
+                not _CAPITAL_BEFORE.search(body, max(0, hit.start() - 30), hit.start())
+                for hit in alone.finditer(body, max(0, pos - 20_000), pos)):
+            return surname
+    return people[-1][1].split(" ")[-1]
+
+
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]* \Z")
+_APPOSITION = re.compile(r",? (?:\d{1,3}\b|who |(?:an?|the|his|her) ((?:[\w-]+ ){0,4}[\w-]+))")
+
+
+def _introduced(body: str, end: int) -> bool:
+    """Is the name ending at ``end`` followed by an age, ``who`` or a role apposition?"""
+    m = _APPOSITION.match(body, end)
+    return bool(m) and (m.group(1) is None or any(
+        is_role(w) or w.endswith("year-old") for w in m.group(1).split()))
 
 
 def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, str]]]) -> None:
@@ -714,8 +742,8 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
             toks = [*toks[:-1], _bare(toks[-1])]
         name = [t if _INITIALS.fullmatch(t) and t not in PLACE_INITIALS else t.rstrip(".")
                 for t in toks[cut:] if t.lower() not in POSTNOMINALS]  # "R.K. Venu Gopal"
-        if name and name[0] in PLACE_INITIALS:
-            continue  # "U.S. Steel": a place, not a person's initials
+        if name and name[0] in PLACE_INITIALS or _place_name(body, m.start(), name):
+            continue  # "U.S. Steel", "the town of Dar Roe": a place, not a person
         if len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):
             name = name[1:]
         if len([t for t in name if t not in NAME_PARTICLES]) > 4 or (
@@ -744,6 +772,16 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
 
 
 _ROLE_AFTER = re.compile(r" ([a-z]+) [A-Z]")
+
+
+_PLACE_BEFORE = re.compile(rf"(?:\b(?:near|outside)|\b(?:{'|'.join(sorted(PLACE_NOUNS))}) of) \Z")
+
+
+def _place_name(body: str, start: int, name: list[str]) -> bool:
+    """A capitalised run that names a place: ``Vaimoa Heights``, ``near Port Roe``, ``the town
+    of Dar Roe``; a person's family name is never taken from it."""
+    return bool(name) and (name[-1].lower() in PLACE_HEADS or bool(
+        _PLACE_BEFORE.search(body, max(0, start - 20), start)))
 
 
 def _qualifies_role(body: str, end: int) -> bool:

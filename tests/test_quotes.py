@@ -137,7 +137,7 @@ def test_fixture_scores_with_the_overlap_scorer():
     assert round(scores["f1"], 4) == round(2 * 904 / (919 + 907), 4) == 0.9901
     expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
     n_wrong = sum(map(len, expected["_known_wrong_speakers"].values()))
-    assert n_wrong == 49 and scores["speaker_acc"] == (904 - n_wrong) / 904
+    assert n_wrong == 45 and scores["speaker_acc"] == (904 - n_wrong) / 904
 
 
 def test_wire_and_feature_conventions():
@@ -812,3 +812,21 @@ def test_a_description_is_trimmed_to_its_role_and_kept_when_never_named():
             'The storm passed by noon.\n\nThe pumps ran all night.\n\n'
             'The farmer, Ivo Marr, later left.')  # named two paragraphs on: too far
     assert quotes_of(body)["speaker"].tolist() == ["farmer"]
+
+
+def test_a_relative_takes_the_family_name_of_a_person_not_of_a_place_or_an_award():
+    body = ('Tavita Leota grew up in Malua Heights with four siblings.\n\n'
+            'Leota, 39, now runs the bakery that holds the Silver Whisk, the city prize.\n\n'
+            'Her father, Pili, still bakes at dawn.\n\n'
+            '"She burnt everything at first," Pili says.')
+    assert quotes_of(body)["speaker"].tolist() == ["Pili Leota"]
+    body = ('Dr Wren Abara, a surgeon, spoke first. Abara said it was rare.\n\n'
+            'For Lorne Quist, a 70-year-old retired porter, the news came late.\n\n'
+            'His wife, Della, said: "We waited ten years."')
+    assert quotes_of(body)["speaker"].tolist() == ["Della Quist"]
+
+
+def test_a_run_after_the_town_of_is_a_place_not_a_person():
+    body = ('Her cousin Anwar, a tailor from the town of Kafr Dalim, said the roads had gone.'
+            '\n\n"There is nothing left," he said.')
+    assert quotes_of(body)["speaker"].tolist() == [None]
