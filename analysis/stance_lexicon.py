@@ -83,7 +83,9 @@ ADJ_CUES: dict[str, int] = {
     "committed": 1, "determined": 1, "keen": 1, "eager": 1, "supportive": 1, "open to": 1,
     "ready for": 1,
     "sceptical": -1, "skeptical": -1, "wary": -1, "reluctant": -1, "unwilling": -1,
-    "against": -1, "hostile": -1, "pessimistic": -1, "doubtful": -1,
+    "against": -1, "hostile": -1, "pessimistic": -1, "doubtful": -1, "worried about": -1,
+    "worried by": -1, "concerned about": -1, "concerned by": -1, "alarmed by": -1,
+    "alarmed at": -1, "troubled by": -1,
 }
 REVERSERS = inflected(
     "lift remove end ease scrap drop abandon cut halt stop suspend withdraw reduce lower loosen "
@@ -112,7 +114,7 @@ VERB_GROUP = words(
     "signal signals reiterated reiterate reiterates renewed renew renews repeated made make "
     "makes gave give gives lent lend lends threw throw throws declared declare declares "
     "stated state states announced announce announces registered register signalled put puts "
-    "monday tuesday wednesday thursday friday saturday sunday yesterday since"
+    "monday tuesday wednesday thursday friday saturday sunday yesterday since longer"
 ) | MODAL | NEGATORS | NEGATING_VERBS | {"to"}
 WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 """``X on Monday backed Y``: ``on`` + a weekday sits inside the verb group."""

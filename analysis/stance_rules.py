@@ -177,9 +177,22 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
                 break
         found = found or _hedged_cue(toks, i)
         if found and not open_question(toks, i):
-            cues.append(found)
+            merged = _nested(cues, found)
+            if merged is not found:
+                cues.pop()  # the outer verb now carries the nested cue
+            cues.append(merged)
         i = found.last if found else i + 1
     return cues
+
+
+def _nested(cues: list[Cue], cue: Cue) -> Cue:
+    """``dismissed calls for X`` / ``backed demands for X``: a cue right after a verb cue is its
+    object; one cue with the product of the polarities, from the outer verb."""
+    if not cues or cues[-1].kind != "verb" or cues[-1].last != cue.first:
+        return cue
+    outer = cues[-1]
+    return Cue(outer.first, cue.last, outer.polarity * cue.polarity, "verb",
+               f"{outer.text} {cue.text}")
 
 
 def _hedged_cue(toks: list[Tok], i: int) -> Cue | None:
