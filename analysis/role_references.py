@@ -215,6 +215,23 @@ def longer_org_name(body: str, spk: Speaker, pos: int) -> Speaker:
     return Speaker(found[-1].group(), "org") if found else spk
 
 
+def introduced_org(body: str, written: str, spk: Speaker, pos: int) -> Speaker:
+    """``Acme Fairfield said`` after ``an inquiry into Acme Fairfield Bank``: a bare name
+    first written with an organisation head after it is that organisation, shortened (not a
+    person given a title, a gender, an age or a role)."""
+    name = spk.canonical
+    if spk.kind not in {"person", "org"} or spk.gender or written.strip() != name:
+        return spk
+    first = body.find(name, max(0, pos - 20_000), pos)
+    m = _ORG_TAIL.match(body, first + len(name)) if first >= 0 else None
+    if m and m.group(1).lower() in ORG_HEADS and not body[first - 1:first].isalnum():
+        return Speaker(name + m.group(), "org")
+    return spk
+
+
+_ORG_TAIL = re.compile(r"(?: [A-Z][\w&'’-]*)?? ([A-Z][\w'’-]*)(?![\w'’-]| [A-Z])")
+
+
 def latest_named_org(history: list[Mention]) -> Speaker | None:
     """The latest capitalised organisation among the last 50 speakers spoken of."""
     return next((m.speaker for m in reversed(history[-50:]) if m.speaker.kind == "org"

@@ -15,6 +15,7 @@ from analysis.role_references import (
     SHORT_ROLE,
     TITLE_ROLES,
     generic_role,
+    introduced_org,
     longer_org_name,
     named_after,
     named_later,
@@ -319,7 +320,7 @@ def _resolve_one(doc: Doc, written: str, pos: int, quoted: bool, names: dict,
     """The speaker meant by ``written`` at ``pos`` (a quote's frame when ``quoted``, else an
     indirect-speech mention), given the speakers so far."""
     body = doc.body
-    spk = _canonical(written, pos, names, genders)
+    spk = introduced_org(body, written, _canonical(written, pos, names, genders), pos)
     spk = named_after(doc, written, spk, pos) if quoted else spk
     if spk.kind == "role" and (quoted or SHORT_ROLE.match(written) or generic_role(spk)):
         spk = named_later(doc, written, role_reference(doc, written, spk, pos, history), pos)

@@ -512,6 +512,10 @@ def _dependent_role(toks: list[str]) -> Speaker | None:
     for i, tok in enumerate(toks[:-2]):
         if tok.lower() in _DEPENDENT_ROLES and toks[i + 1] in {"to", "for"}:
             rest = toks[i + 2:]
+            if tok.lower().startswith("spokes") and len(rest) > 1 and (  # for the Royal
+                    rest[0].lower() == "the" and all(map(is_name_token, rest[1:]))):  # Mint
+                return Speaker(f"{' '.join(rest[1:])} {tok.lower()}", "role",
+                               _role_gender(tok.lower()))
             org = any(_bare(t.lower()) in ORG_HEADS for t in rest)
             boss = None if org else _person_tokens(rest)
             if boss and tok.lower().startswith("spokes") and not boss[1] and not any(
