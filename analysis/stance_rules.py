@@ -186,9 +186,11 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
 
 
 def _nested(cues: list[Cue], cue: Cue) -> Cue:
-    """``dismissed calls for X`` / ``backed demands for X``: a cue right after a verb cue is its
-    object; one cue with the product of the polarities, from the outer verb."""
-    if not cues or cues[-1].kind != "verb" or cues[-1].last != cue.first:
+    """``dismissed calls for X`` / ``rejected opposition to X``: a cue right after a rejecting
+    verb cue is its object; one cue with the product of the polarities, from the outer verb (a
+    supporting verb, ``justify seeking X``, changes nothing: the inner cue stays alone)."""
+    if not cues or cues[-1].kind != "verb" or cues[-1].last != cue.first \
+            or cues[-1].polarity > 0:
         return cue
     outer = cues[-1]
     return Cue(outer.first, cue.last, outer.polarity * cue.polarity, "verb",

@@ -142,7 +142,7 @@ def test_modality_weakens():
         "Colombia called for exploring a carbon tax.",
     ) == [
         ("d0", "Brazil", "carbon tax", 0.5, "verb+modality", "back"),
-        ("d1", "Chile", "carbon tax", 0.25, "verb+modality", "consider backing"),
+        ("d1", "Chile", "carbon tax", 0.25, "verb+modality", "backing"),
         ("d2", "Colombia", "carbon tax", 0.5, "verb+modality", "called for"),
     ]
 
@@ -187,7 +187,7 @@ def test_holder_resolution_rules():
         ("d1", "Farmers Union", "carbon tax", -1.0, "verb", "rejects"),
         ("d1", "Farmers Union", "fuel subsidy cap", 1.0, "verb", "calls for"),
         ("d2", "Ann Ames", "carbon tax", -1.0, "verb", "opposes"),
-        ("d3", "central bank governor", "carbon tax", 1.0, "verb", "justify seeking"),
+        ("d3", "central bank governor", "carbon tax", 1.0, "verb", "seeking"),
         ("d4", "Paul Ames", "carbon tax", 1.0, "verb", "seeking"),
         ("d5", "Paul Ames", "carbon tax", 1.0, "verb", "keeping"),
     ]
@@ -609,8 +609,8 @@ def test_a_capital_stands_for_its_country_when_the_article_names_it():
 @pytest.mark.parametrize(("body", "expected"), [
     ("Ola Brant dismissed calls for a quay levy.",
      [("Ola Brant", -1.0, "verb", "dismissed calls for")]),
-    ("Ola Brant backed calls for a quay levy.",
-     [("Ola Brant", 1.0, "verb", "backed calls for")]),
+    ("Ola Brant rejected opposition to a quay levy.",
+     [("Ola Brant", 1.0, "verb", "rejected opposition to")]),
     ("Ola Brant said she was deeply worried by the quay levy.",
      [("Ola Brant", -1.0, "adj", "worried by")]),
     ("Ola Brant said she could no longer support the quay levy.",
