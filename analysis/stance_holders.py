@@ -24,7 +24,7 @@ from analysis import stance_rules as R
 from analysis.role_references import GENERIC_ORGS, titled_person
 from analysis.speaker_lexicon import ORG_HEADS
 from analysis.speakers import corefer, full_names, speaker_of
-from analysis.stance_lexicon import ASKING_VERBS, CAPITALS, WEEKDAYS
+from analysis.stance_lexicon import ASKING_VERBS, CAPITALS, MEMBER_NOUNS, WEEKDAYS
 
 _ACRONYM = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&-]*,? (?:(?:of|and|for|on|the|&) )*){1,7})"
                       r"\(([A-Z][A-Za-z]{1,6})\)")
@@ -186,8 +186,21 @@ def org_reference(words: list[str], doc: Doc, pos: int) -> str | None:
     if head in GENERIC_ORGS:  # "the company": a carmaker, a lender ... named before
         return doc.org_before(pos, frozenset({head})) or doc.org_before(pos, GENERIC_ORGS) or \
             doc.org_before(pos)
+    if head == "union":
+        return doc.org_before(pos, frozenset({head})) or _members_org(doc, pos)
     return doc.org_before(pos, frozenset({head})) or (
         doc.org_before(pos) if head in {"party", "group"} else None)
+
+
+def _members_org(doc: Doc, pos: int) -> str | None:
+    """``the union`` with no union named: the latest organisation named for its members
+    (``Postal Workers' Federation``, ``Nurses Association``; :data:`MEMBER_NOUNS`)."""
+    k = bisect.bisect_left(doc.orgs, (pos, "", "")) - 1
+    while k >= 0 and pos - doc.orgs[k][0] < 3000:
+        if any(w.lower().rstrip("'’") in MEMBER_NOUNS for w in doc.orgs[k][1].split()):
+            return doc.orgs[k][1]
+        k -= 1
+    return None
 
 
 def _modified_org(toks: list[R.Tok], k: int, doc: Doc, sent_start: int) -> str | None:

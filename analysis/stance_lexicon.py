@@ -178,3 +178,6 @@ CAPITALS: dict[str, tuple[str, ...]] = {
 }
 """A capital stands for its country's government (``Beijing cannot accept``) when the article
 also names the country: the holder is the country as the article writes it."""
+MEMBER_NOUNS = words("workers employees staff teachers nurses doctors drivers miners pilots "
+                     "farmers journalists dockers firefighters officers")
+"""``the union`` with no union named is the organisation named for its members."""

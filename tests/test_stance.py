@@ -618,3 +618,12 @@ def test_a_capital_stands_for_its_country_when_the_article_names_it():
 ])
 def test_nested_cues_worried_by_and_no_longer(body, expected):
     assert [(h, s, r, c) for _, h, _, s, r, c in rows(body, targets=QUAY)] == expected
+
+
+def test_the_union_is_the_organisation_named_for_its_members():
+    body = ("The Westmoor Dock Workers' Federation met on Monday. The union also rejected the "
+            "quay levy.")
+    assert rows(body, targets=QUAY) == [
+        ("d0", "Westmoor Dock Workers' Federation", "quay levy", -1.0, "verb", "rejected")]
+    body = "The Westmoor Harbour Federation met on Monday. The union also rejected the quay levy."
+    assert [r[1] for r in rows(body, targets=QUAY)] == ["union"]
