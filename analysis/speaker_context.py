@@ -33,6 +33,7 @@ from analysis.speakers import (
     full_names,
     is_role,
     np_forward,
+    sentence_case,
     speaker_of,
     titled_kin,
     tokenize_spans,
@@ -403,6 +404,8 @@ def _canonical(written: str, pos: int, names: dict, genders: dict[str, str]) -> 
         full = corefer(spk.canonical, pos, names)  # "Dean, 30, said" after "Dean Walsh"
         if " " in full:
             return Speaker(full, "person", genders.get(full, ""))
+    if spk.kind == "role":
+        return sentence_case(spk)
     if spk.kind == "person":
         full = titled_kin(spk.canonical, spk.gender, pos, names) or corefer(
             spk.canonical, pos, names)  # "Ms. Roe" after "His wife, Jo": Jo Roe

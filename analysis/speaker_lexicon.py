@@ -152,6 +152,11 @@ district province region island islands harbour harbor creek mountains plaza cre
 """Last words of place names, never of a person's name (``Vaimoa Heights``)."""
 PLACE_NOUNS = word_set("town city village district province region suburb county state island")
 """``the town of Dar Selim``: the capitalised run after ``<place noun> of`` is a place."""
+TIME_NOUNS = word_set("""
+second seconds minute minutes hour hours day days week weeks month months year years decade
+decades century centuries night nights morning mornings evening evenings weekend weekends
+""")
+"""Heads of time phrases, never a speaker (``For the first six months, ...``)."""
 DESCRIBED_PEOPLE = frozenset({
     "man", "woman", "boy", "girl", "resident", "passenger", "villager", "witness", "neighbour",
     "neighbor", "bystander", "shopper", "onlooker", "survivor", "farmer", "fisherman"})

@@ -50,6 +50,7 @@ from analysis.speaker_lexicon import (
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     SPOKESPERSONS,
+    TIME_NOUNS,
     VERB_LEMMAS,
     word_set,
 )
@@ -463,8 +464,8 @@ _DEPENDENT_ROLES = frozenset({"aide", *SPOKESPERSONS, "adviser", "advisor", "law
 def _normalise_piece(toks: list[str]) -> Speaker | None:
     """Normalise one appositive piece of a speaker phrase."""
     toks = _piece_tokens(toks)
-    if not toks:
-        return None
+    if not toks or toks[-1] in TIME_NOUNS:
+        return None  # "the first six months": a time, not a speaker
     dependent = _dependent_role(toks)
     if dependent:
         return dependent
@@ -642,6 +643,16 @@ def speaker_of(written: str) -> Speaker:
             and is_name_token(pieces[0][-2])):  # "Mr Roe's wife, Jo": Jo Roe
         best = Speaker(f"{best.canonical} {_bare(pieces[0][-2])}", "person", best.gender)
     return best
+
+
+def sentence_case(spk: Speaker) -> Speaker:
+    """``Parents said``: a role noun capitalised only at the start of a sentence is written
+    in lower case (``parents``), like the same role elsewhere in a sentence."""
+    first, _, rest = spk.canonical.partition(" ")
+    if spk.kind != "role" or not first.istitle() or not is_role(first.lower()) or (
+            rest != rest.lower() or is_demonym(first)):
+        return spk
+    return Speaker(f"{first.lower()} {rest}".strip(), "role", spk.gender, spk.plural)
 
 
 # ---------------------------------------------------------------- coreference
