@@ -244,7 +244,8 @@ def np_inverted(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, i
         return start, start + 1
     hi = start
     while (hi < len(toks) and hi - start < limit and toks[hi] not in _PUNCT_STOP
-           and (toks[hi].lower() not in _INVERTED_STOP or _role_at_org(toks, hi))
+           and (toks[hi].lower() not in _INVERTED_STOP or _role_at_org(toks, hi)
+                or _joined_modifier(toks, hi))
            and not _participle_after_role(toks, hi)):
         hi += 1
     if hi < len(toks) and hi - start >= limit:
@@ -256,6 +257,19 @@ def np_inverted(toks: list[str], start: int, *, limit: int = 12) -> tuple[int, i
     if _has_head(phrase) or (phrase[0].lower() in DETERMINERS and len(phrase) > 1):
         return lo, hi
     return None
+
+
+def _joined_modifier(toks: list[str], i: int) -> bool:
+    """``and`` in ``a water and sanitation engineer``: two lower-case nouns joined before one
+    role noun (not ``a man and his wife``: the word before ``and`` is no role)."""
+    if toks[i] != "and" or i == 0 or not toks[i - 1].islower() or is_role(toks[i - 1]):
+        return False
+    for tok in toks[i + 1:i + 4]:
+        if not (tok.isalpha() and tok.islower()) or tok in FUNCTION_WORDS:
+            return False
+        if is_role(tok):
+            return True
+    return False
 
 
 def _participle_after_role(toks: list[str], i: int) -> bool:
@@ -503,6 +517,8 @@ def _piece_tokens(toks: list[str]) -> list[str]:
         toks = toks[2:]  # one of the sources: a source
         if is_role(toks[-1]) and toks[-1].endswith("s") and toks[-1][:-1].lower() in ROLE_NOUNS:
             toks = [*toks[:-1], toks[-1][:-1]]
+        elif toks[-1] == "people":  # one of the people: a person
+            toks = [*toks[:-1], "person"]
     while toks and toks[0].lower() in DETERMINERS | ORDINALS:
         toks = toks[1:]
     return toks
