@@ -194,7 +194,7 @@ def org_reference(words: list[str], doc: Doc, pos: int) -> str | None:
 
 def _members_org(doc: Doc, pos: int) -> str | None:
     """``the union`` with no union named: the latest organisation named for its members
-    (``Postal Workers' Federation``, ``Nurses Association``; :data:`MEMBER_NOUNS`)."""
+    (``Dock Workers' Federation``, ``Nurses Association``; :data:`MEMBER_NOUNS`)."""
     k = bisect.bisect_left(doc.orgs, (pos, "", "")) - 1
     while k >= 0 and pos - doc.orgs[k][0] < 3000:
         if any(w.lower().rstrip("'’") in MEMBER_NOUNS for w in doc.orgs[k][1].split()):
@@ -204,8 +204,8 @@ def _members_org(doc: Doc, pos: int) -> str | None:
 
 
 def _modified_org(toks: list[R.Tok], k: int, doc: Doc, sent_start: int) -> str | None:
-    """``the medical association`` (head at token ``k``): the organisation named before with
-    that head whose name holds the words between (``Lusenian Medical Association``), or None."""
+    """``the dental association`` (head at token ``k``): the organisation named before with
+    that head whose name holds the words between (``Westmoor Dental Association``), or None."""
     head, j = toks[k].low, k - 1
     while j >= max(0, k - 2) and toks[j].text.isalpha() and toks[j].text.islower() \
             and toks[j].low not in {"the", "this"}:
@@ -254,7 +254,7 @@ def _one_holder(part: list[str], offset: int, doc: Doc) -> str:
 
 
 def _country_of(name: str, doc: Doc) -> str:
-    """``Beijing`` -> ``China`` when the article names that country (capitals as metonyms)."""
+    """``Ankara`` -> ``Turkey`` when the article names that country (capitals as metonyms)."""
     for country in CAPITALS.get(name.lower(), ()):
         if country not in doc.named:  # one search of the body per country and article
             doc.named[country] = bool(

@@ -98,9 +98,9 @@ WITHDRAWING = inflected("withdraw drop abandon lose end pull")
 """Verbs that take a supporting noun back: ``withdrew its support for X`` is against X."""
 NEGATORS = words("not n't 't never no nor neither hardly without cannot")
 NEGATIVE_SUBJECTS = words("nobody noone no-one none")
-"""Subjects that negate their verb: ``Nobody asked for X`` is against X."""
+"""Subjects that negate their verb: ``No one wants X`` is against X."""
 WEAK_CUES = frozenset({"open to"})
-"""Cues that state a weak position (half weight): ``open to a partial sale``."""
+"""Cues that state a weak position (half weight): ``open to a dock fee``."""
 NEGATING_VERBS = inflected("refuse decline fail")
 MODAL = words("could may might would consider considers considered considering potentially "
               "possibly perhaps maybe explore explores explored exploring eventually "
@@ -176,7 +176,7 @@ CAPITALS: dict[str, tuple[str, ...]] = {
     "warsaw": ("Poland",), "budapest": ("Hungary",), "seoul": ("South Korea",),
     "pyongyang": ("North Korea",), "brasilia": ("Brazil",), "pretoria": ("South Africa",),
 }
-"""A capital stands for its country's government (``Beijing cannot accept``) when the article
+"""A capital stands for its country's government (``Ankara rejected X``) when the article
 also names the country: the holder is the country as the article writes it."""
 MEMBER_NOUNS = words("workers employees staff teachers nurses doctors drivers miners pilots "
                      "farmers journalists dockers firefighters officers")

@@ -186,7 +186,7 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
 
 
 def _nested(cues: list[Cue], cue: Cue) -> Cue:
-    """``dismissed calls for X`` / ``rejected opposition to X``: a cue right after a rejecting
+    """``rejected demands for X`` / ``rejected opposition to X``: a cue right after a rejecting
     verb cue is its object; one cue with the product of the polarities, from the outer verb (a
     supporting verb, ``justify seeking X``, changes nothing: the inner cue stays alone)."""
     if not cues or cues[-1].kind != "verb" or cues[-1].last != cue.first \
@@ -248,7 +248,7 @@ def negated(toks: list[Tok], cue_first: int, *, window: int = 5) -> bool:
 
 def negative_subject(toks: list[Tok], k: int) -> bool:
     """Is the subject ending at token ``k`` (one adverb allowed after it) ``nobody``/``no one``
-    (``Nobody here asked for X`` negates the cue)?"""
+    (``No one here wants X`` negates the cue)?"""
     for j in (k, k - 1):
         if j >= 0 and (toks[j].low in NEGATIVE_SUBJECTS
                        or toks[j].low == "one" and j > 0 and toks[j - 1].low == "no"):

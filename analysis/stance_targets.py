@@ -192,7 +192,7 @@ def find_references(text: str, targets: list[Target],
 
 
 def _longest_only(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Drop a match lying inside a longer match of another target (``citywide referendum``
+    """Drop a match lying inside a longer match of another target (``harbour referendum``
     beats ``referendum``); one sweep in reading order."""
     kept: list[tuple[str, int, int]] = []
     cover: tuple[str, int, int] | None = None
@@ -240,7 +240,7 @@ def find_generic_references(text: str, mentions: list[tuple[int, str]], *,
     mentions = [(pos, name) for pos, name in mentions if _is_proposal(name)]
     nouns = "|".join(sorted(GENERIC_POLICY_NOUNS))
     rx = re.compile(rf"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat) (?:{nouns})(?![\w-])"
-                    r"(?! (?:of|for|on|to|that)\b)")  # "the idea of a graduate tax" names its own
+                    r"(?! (?:of|for|on|to|that)\b)")  # "the idea of a dock fee" names its own
     found, k, recent = [], 0, []
     for m in rx.finditer(text):
         while k < len(mentions) and mentions[k][0] < m.start():

@@ -518,73 +518,73 @@ def test_shared_aliases_go_to_the_target_named_in_the_article():
     targets = {"harbour vote": ["harbour vote", "vote"], "school vote": ["school vote", "vote"],
                "road tax": ["tax"], "parish tax": ["parish tax"]}
     body = ("The harbour vote is due in May. Ola Brant backs the vote. "
-            "Ida Fenn opposes the parish tax.")
+            "Ida Lunde opposes the parish tax.")
     assert rows(body, targets=targets) == [
         ("d0", "Ola Brant", "harbour vote", 1.0, "verb", "backs"),
-        ("d0", "Ida Fenn", "parish tax", -1.0, "verb", "opposes")]
+        ("d0", "Ida Lunde", "parish tax", -1.0, "verb", "opposes")]
     # neither target named on its own: the shared alias stays with both
     assert [r[2] for r in rows("Ola Brant backs the vote.", targets=targets)] == [
         "harbour vote", "school vote"]
 
 
 def test_a_full_stop_inside_a_quote_ends_the_clause():
-    targets = {"quay levy": ["quay levy", "levy"]}
-    body = ('"Families cannot pay rent here. The levy is about keeping them," said Ola Brant.')
+    targets = {"kiln duty": ["kiln duty", "duty"]}
+    body = ('"Families cannot pay rent here. The duty is about keeping them," said Ola Brant.')
     assert [r[4] for r in rows(body, targets=targets)] == ["reported+sentiment"]
-    body = ('"Not in the U.S. Navy: a levy is for ports," said Ola Brant.')
+    body = ('"Not in the U.S. Navy: a duty is for ports," said Ola Brant.')
     assert [r[4] for r in rows(body, targets=targets)] == ["reported+negation"]
 
 
 def test_saying_they_nobody_open_to_and_modified_organisation_nouns():
-    targets = {"quay levy": ["quay levy", "levy"]}
+    targets = {"kiln duty": ["kiln duty", "duty"]}
     body = ("The Harbour Guild, a small party, was more cautious, saying they were open to a "
-            "quay levy.")
+            "kiln duty.")
     assert rows(body, targets=targets) == [
-        ("d0", "Harbour Guild", "quay levy", 0.5, "adj+weak", "open to")]
-    assert rows('"Nobody here asked for a levy," said Ola Brant.', targets=targets) == [
-        ("d0", "Ola Brant", "quay levy", -1.0, "verb+negation", "asked for")]
+        ("d0", "Harbour Guild", "kiln duty", 0.5, "adj+weak", "open to")]
+    assert rows('"Nobody here asked for a duty," said Ola Brant.', targets=targets) == [
+        ("d0", "Ola Brant", "kiln duty", -1.0, "verb+negation", "asked for")]
     body = ("The Westmoor Dental Association met on Monday. Later the dental association "
-            "rejected the levy.")
+            "rejected the duty.")
     assert rows(body, targets=targets) == [
-        ("d0", "Westmoor Dental Association", "quay levy", -1.0, "verb", "rejected")]
+        ("d0", "Westmoor Dental Association", "kiln duty", -1.0, "verb", "rejected")]
     body = ("The Westmoor Dental Association met on Monday. Later the medical association "
-            "rejected the levy.")
+            "rejected the duty.")
     assert [r[1] for r in rows(body, targets=targets)] == ["association"]
 
 
 def test_generic_policy_nouns_refer_to_the_one_target_just_mentioned():
-    targets = {"quay levy": ["quay levy"], "dock fee": ["dock fee"]}
-    body = ("Ministers unveiled a quay levy on Monday. The Harbour Guild said it would fight the "
+    targets = {"kiln duty": ["kiln duty"], "dock fee": ["dock fee"]}
+    body = ("Ministers unveiled a kiln duty on Monday. The Harbour Guild said it would fight the "
             "plan. Ola Brant rejected the idea of a dock fee.")
     assert rows(body, targets=targets) == [
-        ("d0", "Harbour Guild", "quay levy", -0.5, "verb+modality", "fight"),
+        ("d0", "Harbour Guild", "kiln duty", -0.5, "verb+modality", "fight"),
         ("d0", "Ola Brant", "dock fee", -1.0, "verb", "rejected")]
     # two targets just mentioned: "the plan" is ambiguous
-    body = "A quay levy and a dock fee were unveiled. Ola Brant backed the plan."
+    body = "A kiln duty and a dock fee were unveiled. Ola Brant backed the plan."
     assert rows(body, targets=targets) == []
     # a one-word target is a topic, not a proposal "the plan" could refer to
     assert rows("Taxes rose. Ola Brant backed the plan.", targets={"tax": ["taxes"]}) == []
 
 
-QUAY = {"quay levy": ["quay levy", "levy"]}
+QUAY = {"kiln duty": ["kiln duty", "duty"]}
 
 
 @pytest.mark.parametrize(("body", "expected"), [
-    ("The Federation of Westmoor Industry said it backs the quay levy.",
+    ("The Federation of Westmoor Industry said it backs the kiln duty.",
      [("Federation of Westmoor Industry", 1.0, "verb", "backs")]),
-    ('"Do not fear the quay levy," said Ola Brant.',
+    ('"Do not fear the kiln duty," said Ola Brant.',
      [("Ola Brant", 1.0, "verb+negation", "fear")]),
-    ("WESTPORT, Norland -- Ardia and Belmar on Monday tabled a quay levy.",
+    ("WESTPORT, Kestria -- Ardia and Belmar on Monday tabled a kiln duty.",
      [("Ardia", 1.0, "verb", "tabled"), ("Belmar", 1.0, "verb", "tabled")]),
-    ("The Westmoor Harbour Council has thrown its weight behind the quay levy.",
+    ("The Westmoor Harbour Council has thrown its weight behind the kiln duty.",
      [("Westmoor Harbour Council", 1.0, "noun", "weight behind")]),
-    ("The Harbour Reform Party met. Ola Brant's party has since demanded a quay levy.",
+    ("The Harbour Reform Party met. Ola Brant's party has since demanded a kiln duty.",
      [("Harbour Reform Party", 1.0, "verb", "demanded")]),
-    ('"The levy would become a loophole," said Ola Brant.',
+    ('"The duty would become a loophole," said Ola Brant.',
      [("Ola Brant", -0.5, "evaluation", "")]),
-    ('"This levy protects our quays," said Ola Brant.',
+    ('"This duty protects our kilns," said Ola Brant.',
      [("Ola Brant", 0.5, "evaluation", "")]),
-    ('"A quay levy is not a luxury," said Ola Brant.',
+    ('"A kiln duty is not a luxury," said Ola Brant.',
      [("Ola Brant", 0.5, "evaluation", "")]),
 ])
 def test_of_names_fear_sponsors_weight_behind_possessed_party_evaluation_words(body, expected):
@@ -593,7 +593,7 @@ def test_of_names_fear_sponsors_weight_behind_possessed_party_evaluation_words(b
 
 def test_cue_less_quote_sentiment_only_tips_other_evidence():
     arts = pd.DataFrame({"doc_id": ["d0"], "body": [
-        '"Wonderful, happy people love talking about the levy," said Ola Brant.']})
+        '"Wonderful, happy people love talking about the duty," said Ola Brant.']})
     table = stance(arts, QUAY)
     assert table[["holder", "stance"]].values.tolist() == [["Ola Brant", "neutral"]]
     ev = stance_evidence(arts, QUAY)
@@ -601,19 +601,19 @@ def test_cue_less_quote_sentiment_only_tips_other_evidence():
 
 
 def test_a_capital_stands_for_its_country_when_the_article_names_it():
-    body = "Russia and China met. Beijing rejected the quay levy."
-    assert rows(body, targets=QUAY) == [("d0", "China", "quay levy", -1.0, "verb", "rejected")]
-    assert [r[1] for r in rows("Beijing rejected the quay levy.", targets=QUAY)] == ["Beijing"]
+    body = "Greece and Turkey met. Ankara rejected the kiln duty."
+    assert rows(body, targets=QUAY) == [("d0", "Turkey", "kiln duty", -1.0, "verb", "rejected")]
+    assert [r[1] for r in rows("Ankara rejected the kiln duty.", targets=QUAY)] == ["Ankara"]
 
 
 @pytest.mark.parametrize(("body", "expected"), [
-    ("Ola Brant dismissed calls for a quay levy.",
+    ("Ola Brant dismissed calls for a kiln duty.",
      [("Ola Brant", -1.0, "verb", "dismissed calls for")]),
-    ("Ola Brant rejected opposition to a quay levy.",
+    ("Ola Brant rejected opposition to a kiln duty.",
      [("Ola Brant", 1.0, "verb", "rejected opposition to")]),
-    ("Ola Brant said she was deeply worried by the quay levy.",
+    ("Ola Brant said she was deeply worried by the kiln duty.",
      [("Ola Brant", -1.0, "adj", "worried by")]),
-    ("Ola Brant said she could no longer support the quay levy.",
+    ("Ola Brant said she could no longer support the kiln duty.",
      [("Ola Brant", -0.5, "verb+negation+modality", "support")]),
 ])
 def test_nested_cues_worried_by_and_no_longer(body, expected):
@@ -622,8 +622,8 @@ def test_nested_cues_worried_by_and_no_longer(body, expected):
 
 def test_the_union_is_the_organisation_named_for_its_members():
     body = ("The Westmoor Dock Workers' Federation met on Monday. The union also rejected the "
-            "quay levy.")
+            "kiln duty.")
     assert rows(body, targets=QUAY) == [
-        ("d0", "Westmoor Dock Workers' Federation", "quay levy", -1.0, "verb", "rejected")]
-    body = "The Westmoor Harbour Federation met on Monday. The union also rejected the quay levy."
+        ("d0", "Westmoor Dock Workers' Federation", "kiln duty", -1.0, "verb", "rejected")]
+    body = "The Westmoor Harbour Federation met on Monday. The union also rejected the kiln duty."
     assert [r[1] for r in rows(body, targets=QUAY)] == ["union"]
