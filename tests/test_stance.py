@@ -541,8 +541,8 @@ def test_saying_they_nobody_open_to_and_modified_organisation_nouns():
             "kiln duty.")
     assert rows(body, targets=targets) == [
         ("d0", "Harbour Guild", "kiln duty", 0.5, "adj+weak", "open to")]
-    assert rows('"Nobody here asked for a duty," said Ola Brant.', targets=targets) == [
-        ("d0", "Ola Brant", "kiln duty", -1.0, "verb+negation", "asked for")]
+    assert rows('"Nobody really wanted a duty," said Ola Brant.', targets=targets) == [
+        ("d0", "Ola Brant", "kiln duty", -1.0, "verb+negation", "wanted")]
     body = ("The Westmoor Dental Association met on Monday. Later the dental association "
             "rejected the duty.")
     assert rows(body, targets=targets) == [
