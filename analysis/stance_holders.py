@@ -319,7 +319,8 @@ def _np_holder(toks: list[R.Tok], end: int, sent_start: int, doc: Doc) -> list[s
         return [owned]
     span = R.possessor_before(toks, end) or R.noun_phrase_before(toks, end)
     phrase = _np_words(toks, span)
-    if not (span and phrase and R.is_actor_text(phrase)):
+    if not (span and phrase and R.is_actor_text(phrase)) or \
+            " ".join(phrase).lower() in R.NEGATIVE_SUBJECTS:  # "Nobody wanted X": no holder
         return None
     modified = _modified_org(toks, span[0], doc, sent_start) if len(phrase) == 1 else None
     return [modified] if modified else normalise(phrase, sent_start + toks[span[0]].start, doc)
