@@ -91,13 +91,17 @@ def role_reference(doc: Doc, written: str, spk: Speaker, pos: int,
 _UNNAMED = frozenset({"source", "insider", "person", "employee", "staffer", "worker"})
 
 
+_LEAD_ROLE = re.compile(r"(?:[Aa]n?|[Tt]he [a-z]+ of) ")
+
+
 def named_later(doc: Doc, written: str, spk: Speaker, pos: int) -> Speaker:
-    """``A coroner has said ...`` in the lead, then ``senior coroner Jo Roe recorded ...``: news
-    leads with the role and names the person later; the first full name written after that
-    role noun in the next 2,000 characters (``spk`` when there is none)."""
+    """``A coroner has said ...`` (or ``The mother of a woman ...``) in the lead, then ``senior
+    coroner Jo Roe recorded ...``: news leads with the role and names the person later; the
+    first full name written after that role noun in the next 2,000 characters (``spk`` when
+    there is none; ``the top seed`` alone points back, not forward)."""
     head = spk.canonical
     if spk.kind != "role" or spk.plural or " " in head or head in _UNNAMED | set(
-            SPOKESPERSONS) or not re.match(r"(?:[Aa]n?) ", written) or doc.para_bounds(pos)[0] > (
+            SPOKESPERSONS) or not _LEAD_ROLE.match(written) or doc.para_bounds(pos)[0] > (
             doc.breaks[0] + 2 if doc.breaks else 0):
         return spk  # only a bare role in the first two paragraphs
     pattern = (rf"\b(?i:{re.escape(head)}),? ((?:{NAME_TOKEN} ){{1,3}}{NAME_TOKEN})"

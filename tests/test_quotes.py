@@ -138,7 +138,7 @@ def test_fixture_scores_with_the_overlap_scorer():
     assert round(scores["f1"], 4) == round(2 * 904 / (919 + 907), 4) == 0.9901
     expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
     n_wrong = sum(map(len, expected["_known_wrong_speakers"].values()))
-    assert n_wrong == 39 and scores["speaker_acc"] == (904 - n_wrong) / 904
+    assert n_wrong == 38 and scores["speaker_acc"] == (904 - n_wrong) / 904
 
 
 def test_wire_and_feature_conventions():
@@ -858,3 +858,12 @@ def test_two_joined_modifiers_of_one_role_and_one_of_the_people():
             '\n\n"Go home," said a porter and his son.')
     assert quotes_of(body)["speaker"].tolist() == ["fuel and logistics officer", "person",
                                                    "porter"]
+
+
+def test_the_role_of_someone_in_the_lead_is_the_person_named_later_with_that_role():
+    body = ('The father of a 19-year-old man has told an inquest his son was "let down at every '
+            'turn".\n\nThe hearing in Brackwater was told the boat left at dawn.\n\n'
+            'His father, Anselm Tiller, 61, said the coastguard waited hours.\n\n'
+            'Ferro Dahl beat the second seed. "I played well," said the top seed.\n\n'
+            'Dahl now meets fourth seed Ivo Brandt.')
+    assert quotes_of(body)["speaker"].tolist() == ["Anselm Tiller", "seed"]  # not Ivo Brandt
