@@ -17,6 +17,7 @@ from analysis.speaker_lexicon import (
     DESCRIBED_PEOPLE,
     FUNCTION_WORDS,
     ORG_HEADS,
+    ORG_STAND_INS,
     ROLE_MODIFIERS,
     SPOKESPERSONS,
 )
@@ -78,6 +79,10 @@ def role_reference(doc: Doc, written: str, spk: Speaker, pos: int,
             return anonymous
         if titled:  # the judge: the person named after the title, when written later
             return titled[0]
+        if words[0] in ORG_STAND_INS and written[:4] in {"the ", "The "}:
+            org = _previous_subject_org(doc, doc.para_bounds(pos)[0], pos)
+            return Speaker(org, "org") if org and org[:1].isupper() and (  # an Authority,
+                org.rsplit(" ", 1)[-1].lower() in ORG_HEADS) else spk  # not a firm it watches
     if words[-1] not in SPOKESPERSONS:
         return spk
     if len(words) == 2:

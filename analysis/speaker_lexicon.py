@@ -157,6 +157,9 @@ second seconds minute minutes hour hours day days week weeks month months year y
 decades century centuries night nights morning mornings evening evenings weekend weekends
 """)
 """Heads of time phrases, never a speaker (``For the first six months, ...``)."""
+ORG_STAND_INS = frozenset({"regulator", "watchdog"})
+"""Role nouns that stand for an organisation: ``the regulator said`` after ``The Acme
+Conduct Authority declined to comment.``"""
 DESCRIBED_PEOPLE = frozenset({
     "man", "woman", "boy", "girl", "resident", "passenger", "villager", "witness", "neighbour",
     "neighbor", "bystander", "shopper", "onlooker", "survivor", "farmer", "fisherman"})
