@@ -113,14 +113,14 @@ def test_cli_prints_f1_and_speaker_accuracy_last(tmp_path, capsys):
 
 
 def test_held_out_batches_score_as_recorded_in_the_docs():
-    # Batches 21-24: held out in session 4 (scored once: 83.8%, 114 of 136), tuning fixtures
-    # since session 5 (also in tests/fixtures/quotes). A rule change that moves these figures
-    # must say so; the clean session-4 figure stays in first_runs.csv.
+    # Batches 27-30: written in session 5 by four authors who never saw the extractor, scored
+    # once at the end of session 5 (docs/quotes.md, README, notebook 04). A rule change that
+    # moves these figures must say so: from then on they are no longer a clean estimate.
+    # (Batches 21-24, the session-4 held-out set, are tuning fixtures since session 5.)
     folder = ROOT / "tests" / "fixtures" / "quotes_holdout"
     scores = score_matches(validate_quotes(folder, load_annotations(folder / "expected.json")))
-    assert (scores["gold"], scores["found"], scores["matched"]) == (139, 139, 139)
-    assert round(100 * scores["speaker_acc"], 1) == 100.0  # 139 of 139 (84.6, 115 of 136, at the
-    # start of session 5)
+    assert (scores["gold"], scores["found"], scores["matched"]) == (188, 183, 183)
+    assert round(100 * scores["speaker_acc"], 1) == 72.7  # 133 of 183 (session-4 rules: 127, 69.4)
 
 
 def test_first_run_record_adds_up():
