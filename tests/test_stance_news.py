@@ -1,11 +1,13 @@
 """The rule-based stance on hand-annotated news it was not built on (tests/fixtures/stance_news).
 
-The fixture holds four blind batches (43 to 46: five articles each, written and annotated by
+The fixture holds six blind batches (41 to 46: five articles each, written and annotated by
 authors who never saw the extractor; 43-44 were used to choose rules, 45-46 were first scored
-after those rules and are the fairer measure) with one merged targets file (aliases only) and
-one merged gold file. ``first_runs.csv`` records their first scores, each batch with its own
-targets file. The pins below are the current scores with the merged targets: update them
-when the rules improve (and say so in docs/stance.md).
+after those rules, 41-42 were the held-out sets of session 5, scored once at adf9b1c and then
+spent) with one merged targets file (aliases only) and one merged gold file. Merging the
+targets costs the older batches some pairs: generic aliases of 41-42 ('ban', 'charge', 'cap',
+'the deal', 'the project') now match in their articles too. ``first_runs.csv`` records their
+first scores, each batch with its own targets file. The pins below are the current scores
+with the merged targets: update them when the rules improve (and say so in docs/stance.md).
 """
 
 import pandas as pd
@@ -31,15 +33,18 @@ def test_first_runs_are_recorded():
     runs = pd.read_csv(FIXTURE / "first_runs.csv")
     assert runs[["batch", "gold", "right", "F_avg"]].values.tolist() == [
         ["batch43", 46, 2, 6.06], ["batch44", 49, 8, 24.27],
-        ["batch45", 49, 15, 42.86], ["batch46", 48, 11, 30.08]]
+        ["batch45", 49, 15, 42.86], ["batch46", 48, 11, 30.08],
+        ["batch41", 46, 18, 52.03], ["batch42", 42, 12, 37.25]]
 
 
 @pytest.mark.parametrize(("prefix", "counts", "f_avg"), [
-    ("b43_", [46, 25, 23, 0, 23, 2], 64.76),
-    ("b44_", [49, 32, 27, 0, 22, 5], 65.58),
-    ("b45_", [49, 28, 23, 1, 25, 4], 59.15),
-    ("b46_", [48, 25, 18, 0, 30, 7], 49.32),
-    ("b4", [192, 110, 91, 1, 100, 18], 59.86),
+    ("b41_", [46, 25, 18, 4, 24, 3], 50.56),
+    ("b42_", [42, 24, 12, 6, 24, 6], 36.13),
+    ("b43_", [46, 25, 20, 0, 26, 5], 55.81),
+    ("b44_", [49, 37, 23, 0, 26, 14], 52.23),
+    ("b45_", [49, 30, 22, 1, 26, 7], 54.95),
+    ("b46_", [48, 25, 15, 0, 33, 10], 41.05),
+    ("b4", [280, 166, 110, 11, 159, 45], 49.01),
 ])
 def test_fixture_scores_are_pinned(outcomes, prefix, counts, f_avg):
     s = _batch(outcomes, prefix)
@@ -53,8 +58,9 @@ def test_fixture_scores_are_pinned(outcomes, prefix, counts, f_avg):
 ])
 def test_held_out_batches_score_as_recorded_in_the_docs(batch, counts, f_avg):
     # tests/fixtures/stance_holdout: two batches by authors who never saw the extractor, each
-    # with its own targets file, kept out of all tuning and scored once at the end of session 5
-    # (session-4 rules: F_avg 20.00 and 15.69). A rule change that moves them must say so.
+    # with its own targets file, scored once at the end of session 5 (session-4 rules: F_avg
+    # 20.00 and 15.69), since spent and copied into stance_news for tuning. These numbers follow
+    # the current rules on each batch with its own targets.
     s = stance_scores(validate_stance_rules(ROOT / "tests" / "fixtures" / "stance_holdout" / batch))
     assert [s[k] for k in COUNTS] == counts
     assert round(100 * s["f_avg"], 2) == f_avg
