@@ -96,10 +96,11 @@ def _governing(toks: list[R.Tok], cues: list[R.Cue], cue_ends: list[int], clause
 
 
 def _cue_evidence(toks: list[R.Tok], cue: R.Cue, first: int,
-                  last: int) -> tuple[int, float, str]:
-    """Polarity, weight and rule name of a cue governing the mention ``toks[first:last]``."""
+                  last: int, text: str = "") -> tuple[int, float, str]:
+    """Polarity, weight and rule name of a cue governing the mention ``toks[first:last]``
+    (``text``: the sentence, for positions over time)."""
     polarity, rules = cue.polarity, [cue.kind]
-    if R.negated(toks, cue.first):
+    if R.negated(toks, cue.first) or R.asked_not_to(toks, cue, first):
         polarity, rules = -polarity, [*rules, "negation"]
     if R.reversed_before(toks, first, cue.last) or R.reversed_after(toks, last):
         polarity, rules = -polarity, [*rules, "reversal"]
@@ -113,8 +114,10 @@ def _cue_evidence(toks: list[R.Tok], cue: R.Cue, first: int,
         weight, rules = weight * 0.5, [*rules, "weak"]
     if hedges:
         rules.append("modality")
-    if R.past_position(toks, cue.first):
+    if R.past_position(toks, cue.first) or R.past_after(toks, last, text):
         weight, rules = weight * 0.25, [*rules, "past"]
+        if text and R.changed_since(text):  # "who welcomed X at first, struck a different note"
+            polarity, weight, rules = -polarity, weight * 2, [*rules, "changed"]
     return polarity, weight, "+".join(rules)
 
 
@@ -122,7 +125,11 @@ def _reported(toks: list[R.Tok], clauses: list[int], first: int,
               text: str) -> tuple[int, float, str]:
     """Reported speech without a cue: a negation before the mention, else VADER, else neutral."""
     lo = max(0, first - REPORTED_WINDOW)
-    if any(toks[k].low in R.NEGATORS and clauses[k] == clauses[first] for k in range(lo, first)):
+    negs = [k for k in range(lo, first)
+            if toks[k].low in R.NEGATORS and clauses[k] == clauses[first]]
+    if negs and R.fronted_without(toks, negs[-1], first):
+        return 1, 0.5, "reported+without"  # "without X, this will ...": X is needed
+    if negs and not R.negation_elsewhere(toks, negs[-1], first):
         return -1, 0.5, "reported+negation"
     from analysis.sentiment import score_texts
 
@@ -210,6 +217,15 @@ def _by_sentence(hits: list[Hit], sents: pd.DataFrame) -> list[tuple[tuple, list
 Found = tuple[int, float, str, str, "tuple[list[str], str] | None"]  # pol, weight, rule, cue, who
 
 
+def _contrasted(toks: list[R.Tok], clauses: list[int], last: int, text: str, said: str, *,
+                vader: bool) -> int:
+    """The evaluation of ``said``; a clause after ``but`` that evaluates wins (``X is painful,
+    but it is the only responsible choice``: favor). VADER inside quotes only."""
+    after = F.contrast_text(toks, clauses, last, text)
+    turned = F.evaluation(after, vader=vader) if after else 0
+    return turned or (F.evaluation(said, vader=vader) if said else 0)
+
+
 def _evaluative(toks: list[R.Tok], clauses: list[int], span: tuple[int, int], sent: tuple,
                 doc: H.Doc, prev: list[str] | None, quoted: str | None) -> Found | None:
     """``Y called X "..."`` (for Y), or X evaluated as the subject of its clause inside a quote
@@ -229,7 +245,7 @@ def _evaluative(toks: list[R.Tok], clauses: list[int], span: tuple[int, int], se
     if w is not None and not quoted:  # "Y warned that X would ...": against X
         who = H.frame_subject(toks, w, start, doc)
         return (-1, 0.5, "warning", toks[w].text, (who, "speech frame")) if who else None
-    polarity = F.evaluation(said, vader=bool(quoted)) if said else 0  # VADER inside quotes only
+    polarity = _contrasted(toks, clauses, last, text, said, vader=bool(quoted))
     who = ([quoted], "quote") if quoted else H.frame(toks, first, start, doc)
     return (polarity, 0.5, "evaluation", "", who) if polarity and who else None
 
@@ -246,7 +262,7 @@ def _mention(toks: list[R.Tok], found: tuple[list[R.Cue], list[int], list[int]],
         R.Cue(first, last, phrase_pol, "phrase", alias)
     quoted = doc.quote_at(start + hit[1])
     if cue is not None:
-        polarity, weight, rule = _cue_evidence(toks, cue, first, last)
+        polarity, weight, rule = _cue_evidence(toks, cue, first, last, text)
         if cue.kind == "phrase":
             polarity, weight, rule = phrase_pol, 1.0, "phrase"
         return polarity, weight, rule, cue.text, H.holder(toks, cue, start, doc, prev, quoted)

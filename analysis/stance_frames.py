@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from analysis import stance_rules as R
 from analysis.stance_lexicon import (
+    CONTRAST,
     EVALUATING_VERBS,
     NEGATIVE_EVALUATION,
+    NEGATIVE_PHRASES,
     POSITIVE_EVALUATION,
+    POSITIVE_PHRASES,
     inflect,
 )
 
@@ -46,7 +49,12 @@ def _lexicon_polarity(toks: list[R.Tok]) -> int:
 
 def evaluation(text: str, *, vader: bool = True) -> int:
     """+1 / -1 / 0: the evaluation words of ``text``, else (``vader``) the sign of VADER's
-    compound."""
+    compound. An evaluation phrase (``pays for itself``, ``treats adults like children``)
+    comes first."""
+    phrases = [(m.start(), pol) for pol, rx in ((1, POSITIVE_PHRASES), (-1, NEGATIVE_PHRASES))
+               for m in rx.finditer(text)]
+    if phrases:
+        return min(phrases)[1]
     found = _lexicon_polarity(R.tokenize(text))
     if found or not vader:
         return found
@@ -63,6 +71,20 @@ def evaluated_text(toks: list[R.Tok], clauses: list[int], last: int, text: str) 
     while end < len(toks) and end - last < MAX_EVALUATED and clauses[end] == clauses[last - 1]:
         end += 1
     return text[toks[last].start:toks[end - 1].end] if end > last else ""
+
+
+def contrast_text(toks: list[R.Tok], clauses: list[int], last: int, text: str) -> str:
+    """``X is painful, but it is the only responsible choice``: the clause after a contrast word
+    that ends the mention's clause (bounded), else ''."""
+    end = last
+    while end < len(toks) and end - last < MAX_EVALUATED and clauses[end] == clauses[last - 1]:
+        end += 1
+    k = end + (end < len(toks) and toks[end].text == ",")
+    if k >= len(toks) or toks[k].low not in CONTRAST:
+        k = end - 1 if end - 1 > last and toks[end - 1].low in CONTRAST else -1
+    if k < 0 or k + 1 >= len(toks):
+        return ""
+    return evaluated_text(toks, clauses, k + 1, text)
 
 
 def calling_verb(toks: list[R.Tok], first: int) -> int | None:

@@ -89,7 +89,7 @@ ADJ_CUES: dict[str, int] = {
 }
 REVERSERS = inflected(
     "lift remove end ease scrap drop abandon cut halt stop suspend withdraw reduce lower loosen "
-    "relax freeze cancel curb limit slash axe overturn undo reverse")
+    "relax freeze cancel curb limit slash axe overturn undo reverse replace")
 REVERSING_NOUNS = words("cut cuts reduction reductions relief break breaks rebate rebates "
                         "exemption exemptions freeze repeal abolition holiday removal rollback "
                         "waiver")
@@ -97,6 +97,10 @@ REVERSING_NOUNS = words("cut cuts reduction reductions relief break breaks rebat
 WITHDRAWING = inflected("withdraw drop abandon lose end pull")
 """Verbs that take a supporting noun back: ``withdrew its support for X`` is against X."""
 NEGATORS = words("not n't 't never no nor neither hardly without cannot")
+CONDITIONS = words("if unless")
+"""A negation in a condition states no position: ``If we cannot agree on X, ...``."""
+RELATIVES = words("that which who whose")
+"""``not going to sell the stores that make X work``: the negation is not about X."""
 NEGATIVE_SUBJECTS = words("nobody noone no-one none")
 """Subjects that negate their verb: ``No one wants X`` is against X."""
 WEAK_CUES = frozenset({"open to"})
@@ -127,10 +131,18 @@ PAST_MARKERS = words("previously formerly once initially originally")
 """In a cue's verb group or clause: a position held before (``which had opposed``)."""
 PAST_PHRASES = re.compile(r"\b(?:last|previous) (?:year|month|week|decade)|\b(?:years|months) "
                           r"ago\b|\bin the past\b|\bat first\b", re.I)
+PAST_AFTER = re.compile(r"^\W*(?:when (?:it|they|this|that|the \w+) (?:was|were) first|at first|"
+                        r"initially|originally|in its early days)\b", re.I)
+"""Right after the mention: ``who welcomed the project when it was first announced``."""
+CHANGED_NOTE = re.compile(r"\b(?:(?:a )?(?:very |quite |rather )?different (?:note|tone|line)|"
+                          r"changed (?:his|her|its|their) (?:mind|tune)|u-turn|cooled on|"
+                          r"turned against|has since)\b", re.I)
+"""With a past position in the sentence: the position held now is the opposite one."""
 CHANGE_MARKERS = words("now longer")
 """``now supports``, ``no longer backs``: the position held now."""
 ASKING_VERBS = inflected("ask urge press push tell persuade encourage invite lobby pressure")
-"""``Y asked councillors to approve X``: the one who asks holds the stance, not the asked."""
+"""``Y asked councillors to approve X``: the one who asks holds the stance, not the asked;
+``urged workers not to join X`` is against X."""
 TOPIC_PREPOSITIONS = words("on about over regarding concerning")
 """``rejects proposals on immigration``: the cue's object is the proposals, not immigration."""
 OPEN_QUESTION = words("whether if")
@@ -152,7 +164,15 @@ NEGATIVE_EVALUATION = words(
     "mistake error wrong bad worse worst reckless misguided flawed dangerous disaster disastrous "
     "fantasy gamble harm self-harm damaging absurd costly expensive threat attack betrayal "
     "scandal nonsense folly waste risky premature impossible useless pointless irresponsible "
-    "catastrophic catastrophe failure grab loophole giveaway luxury")
+    "catastrophic catastrophe failure grab loophole giveaway luxury licence license")
+POSITIVE_PHRASES = re.compile(r"\b(?:pays? for itself|only (?:responsible |sensible |real )?(?:way|"
+                              r"choice|option)|cheapest (?:way|option|pay rise))\b", re.I)
+NEGATIVE_PHRASES = re.compile(r"\b(?:treats? (?:\w+ ){1,2}like (?:children|kids|criminals|fools)|"
+                              r"a recipe for|a licence to|a license to|at (?:an )?(?:enormous|"
+                              r"huge|great|vast) cost)\b", re.I)
+"""Evaluation phrases read before the single words (``pays for itself``: not VADER's 'sick')."""
+CONTRAST = words("but yet though however")
+"""``X is painful, but it is the only responsible choice``: the clause after ``but`` wins."""
 
 POLICY_NOUNS = words(
     "ban levy tax fee charge grant subsidy cap limit plan proposal closure merger sale extension "

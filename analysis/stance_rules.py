@@ -26,7 +26,10 @@ from analysis.speakers import (
 )
 from analysis.stance_lexicon import (  # noqa: F401  (re-exported for the pipeline)
     ADJ_CUES,
+    ASKING_VERBS,
     BE_FORMS,
+    CHANGED_NOTE,
+    CONDITIONS,
     HEDGED_ONLY,
     MODAL,
     MODAL_VERBS,
@@ -35,8 +38,10 @@ from analysis.stance_lexicon import (  # noqa: F401  (re-exported for the pipeli
     NEGATORS,
     NOUN_CUES,
     OPEN_QUESTION,
+    PAST_AFTER,
     PAST_MARKERS,
     PAST_PHRASES,
+    RELATIVES,
     REVERSERS,
     REVERSING_NOUNS,
     SPEECH_VERBS,
@@ -244,6 +249,48 @@ def negated(toks: list[Tok], cue_first: int, *, window: int = 5) -> bool:
         if low in NEGATORS or low in NEGATING_VERBS:
             flips += 1
     return (flips + negative_subject(toks, k)) % 2 == 1
+
+
+def fronted_without(toks: list[Tok], neg: int, first: int) -> bool:
+    """``without a cap on wages, this competition will ...``: a fronted ``without`` phrase
+    (at the clause start) holding the mention and closed by a comma: the mention is needed."""
+    if toks[neg].low != "without" or first - neg > 3:
+        return False
+    opens = neg == 0 or toks[neg - 1].text in {'"', "“", ",", "that"} or toks[neg - 1].low in \
+        {"but", "and", "that"}
+    close = next((k for k in range(first, min(len(toks), first + 8)) if toks[k].text == ","), None)
+    return opens and close is not None
+
+
+def negation_elsewhere(toks: list[Tok], neg: int, first: int) -> bool:
+    """Is the negation at ``neg`` about something else than the mention at ``first``: in an
+    ``if``/``unless`` condition (``If we cannot agree on X, ...``), or with the mention inside a
+    relative clause after it (``not going to sell the stores that make this deal work``)?"""
+    lo = max(0, neg - 4)
+    if any(toks[k].low in CONDITIONS for k in range(lo, neg)):
+        return True
+    return any(toks[k].low in RELATIVES and not (toks[k].low == "that" and toks[k - 1].low in
+                                                  SPEECH_VERBS) for k in range(neg + 1, first))
+
+
+def asked_not_to(toks: list[Tok], cue: Cue, first: int) -> bool:
+    """``urged workers not to join X``: an asking verb whose infinitive is negated before the
+    mention (against X)."""
+    if cue.kind != "verb" or toks[cue.first].low not in ASKING_VERBS:
+        return False
+    between = [t.low for t in toks[cue.last:first]]
+    return any(a in NEGATORS and b == "to" for a, b in zip(between, between[1:], strict=False))
+
+
+def past_after(toks: list[Tok], alias_last: int, text: str) -> bool:
+    """``who welcomed the project when it was first announced``: a past marker right after the
+    mention."""
+    return alias_last < len(toks) and bool(PAST_AFTER.search(text[toks[alias_last].start:]))
+
+
+def changed_since(text: str) -> bool:
+    """``..., struck a very different note``: the sentence says the position has changed."""
+    return bool(CHANGED_NOTE.search(text))
 
 
 def negative_subject(toks: list[Tok], k: int) -> bool:

@@ -627,3 +627,46 @@ def test_the_union_is_the_organisation_named_for_its_members():
         ("d0", "Westmoor Dock Workers' Federation", "kiln duty", -1.0, "verb", "rejected")]
     body = "The Westmoor Harbour Federation met on Monday. The union also rejected the kiln duty."
     assert [r[1] for r in rows(body, targets=QUAY)] == ["union"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('"The kiln duty is painful, but it is the only responsible choice," said Tova Reint.',
+     [("Tova Reint", 0.5, "evaluation", "")]),
+    ('"Done well, a kiln duty pays for itself in cleaner air," said Tova Reint.',
+     [("Tova Reint", 0.5, "evaluation", "")]),
+    ('"The kiln duty treats potters like children," said Tova Reint.',
+     [("Tova Reint", -0.5, "evaluation", "")]),
+    ('"A kiln duty would cost jobs at enormous cost to us all," said Tova Reint.',
+     [("Tova Reint", -0.5, "evaluation", "")]),
+])
+def test_evaluations_after_but_and_evaluation_phrases(body, expected):
+    assert [(h, s, r, c) for _, h, _, s, r, c in rows(body, targets=QUAY)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The mayor, Tova Reint, who welcomed the kiln duty when it was first announced, struck a "
+     "very different note on Monday.",
+     [("Tova Reint", -0.5, "verb+past+changed", "welcomed")]),
+    ("Tova Reint, who welcomed the kiln duty when it was first announced, spoke on Monday.",
+     [("Tova Reint", 0.25, "verb+past", "welcomed")]),
+    ("Tova Reint said she was open to replacing the kiln duty with a road toll.",
+     [("Tova Reint", -0.5, "adj+reversal+weak", "open to")]),
+    ("Tova Reint urged potters not to pay the kiln duty.",
+     [("Tova Reint", -1.0, "verb+negation", "urged")]),
+])
+def test_old_positions_replacing_and_urged_not_to(body, expected):
+    assert [(h, s, r, c) for _, h, _, s, r, c in rows(body, targets=QUAY)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('"If we cannot agree on a kiln duty now, we should stop talking," said Tova Reint.',
+     [("Tova Reint", "reported+sentiment")]),  # VADER's tie-breaker (-0.05), no negation
+    ('"We will not close the kilns that make the kiln duty work," said Tova Reint.',
+     [("Tova Reint", "reported")]),
+    ('"Without a kiln duty, this town will keep choking," said Tova Reint.',
+     [("Tova Reint", "reported+without")]),
+    ('"We do not want a kiln duty," said Tova Reint.',
+     [("Tova Reint", "verb+negation")]),
+])
+def test_a_negation_about_something_else_is_no_stance(body, expected):
+    assert [(h, r) for _, h, _, _, r, _ in rows(body, targets=QUAY)] == expected
