@@ -102,7 +102,8 @@ def _cue_evidence(toks: list[R.Tok], cue: R.Cue, first: int,
     polarity, rules = cue.polarity, [cue.kind]
     if R.negated(toks, cue.first) or R.asked_not_to(toks, cue, first):
         polarity, rules = -polarity, [*rules, "negation"]
-    if R.reversed_before(toks, first, cue.last) or R.reversed_after(toks, last):
+    if R.reversed_before(toks, first, cue.last) or R.reversed_after(toks, last) or \
+            R.reversed_between(toks, cue.last, first):
         polarity, rules = -polarity, [*rules, "reversal"]
     if cue.kind == "noun" and R.withdrawn(toks, cue.first):
         polarity, rules = -polarity, [*rules, "withdrawn"]
@@ -130,6 +131,8 @@ def _reported(toks: list[R.Tok], clauses: list[int], first: int,
     if negs and R.fronted_without(toks, negs[-1], first):
         return 1, 0.5, "reported+without"  # "without X, this will ...": X is needed
     if negs and not R.negation_elsewhere(toks, negs[-1], first):
+        if R.negated_reverser(toks, negs[-1], first):  # "will not stop filling X": for X
+            return 1, 0.5, "reported+negation+reversal"
         return -1, 0.5, "reported+negation"
     from analysis.sentiment import score_texts
 

@@ -90,6 +90,7 @@ ADJ_CUES: dict[str, int] = {
 REVERSERS = inflected(
     "lift remove end ease scrap drop abandon cut halt stop suspend withdraw reduce lower loosen "
     "relax freeze cancel curb limit slash axe overturn undo reverse replace")
+REVERSING_NOUNS_OF = words("halt end suspension pause moratorium")
 REVERSING_NOUNS = words("cut cuts reduction reductions relief break breaks rebate rebates "
                         "exemption exemptions freeze repeal abolition holiday removal rollback "
                         "waiver")
@@ -166,7 +167,8 @@ NEGATIVE_EVALUATION = words(
     "scandal nonsense folly waste risky premature impossible useless pointless irresponsible "
     "catastrophic catastrophe failure grab loophole giveaway luxury licence license")
 POSITIVE_PHRASES = re.compile(r"\b(?:pays? for itself|only (?:responsible |sensible |real )?(?:way|"
-                              r"choice|option)|cheapest (?:way|option|pay rise))\b", re.I)
+                              r"choice|option)|cheapest (?:way|option|pay rise)|the very least|"
+                              r"(?:must|should|has to) (?:stay|remain))\b", re.I)
 NEGATIVE_PHRASES = re.compile(r"\b(?:treats? (?:\w+ ){1,2}like (?:children|kids|criminals|fools)|"
                               r"a recipe for|a licence to|a license to|at (?:an )?(?:enormous|"
                               r"huge|great|vast) cost)\b", re.I)

@@ -44,6 +44,7 @@ from analysis.stance_lexicon import (  # noqa: F401  (re-exported for the pipeli
     RELATIVES,
     REVERSERS,
     REVERSING_NOUNS,
+    REVERSING_NOUNS_OF,
     SPEECH_VERBS,
     TOPIC_PREPOSITIONS,
     VERB_CUES,
@@ -363,6 +364,19 @@ def reversed_before(toks: list[Tok], alias_first: int, lo: int) -> str | None:
         if low not in _REVERSE_GAP:
             return None
     return None
+
+
+def reversed_between(toks: list[Tok], lo: int, alias_first: int) -> bool:
+    """``called for a halt to the filling of X``, ``urged an end to X``: a reversing noun or
+    verb with ``to``/``of``/``on`` after it between the cue (ending at ``lo``) and the mention."""
+    return any((toks[k].low in REVERSERS or toks[k].low in REVERSING_NOUNS_OF)
+               and toks[k + 1].low in {"to", "of", "on"} for k in range(lo, alias_first - 1))
+
+
+def negated_reverser(toks: list[Tok], neg: int, alias_first: int) -> bool:
+    """``will not stop filling X``: a reversing verb right after a negation (two tokens at most)
+    before the mention."""
+    return any(toks[k].low in REVERSERS for k in range(neg + 1, min(alias_first, neg + 3)))
 
 
 def np_ok(tok: Tok) -> bool:

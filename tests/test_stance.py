@@ -670,3 +670,17 @@ def test_old_positions_replacing_and_urged_not_to(body, expected):
 ])
 def test_a_negation_about_something_else_is_no_stance(body, expected):
     assert [(h, r) for _, h, _, _, r, _ in rows(body, targets=QUAY)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Ola Brant on Monday called for an immediate halt to the collection of the kiln duty.",
+     [("Ola Brant", -1.0, "verb+reversal", "called for")]),
+    ('"We will not stop collecting our own kiln duty," said Ola Brant.',
+     [("Ola Brant", 0.5, "reported+negation+reversal", "")]),
+    ('"A kiln duty is the very least this town owes its potters," said Ola Brant.',
+     [("Ola Brant", 0.5, "evaluation", "")]),
+    ('"If the council goes ahead, the kiln duty must stay," said Ola Brant.',
+     [("Ola Brant", 0.5, "evaluation", "")]),
+])
+def test_halt_to_x_not_stop_x_the_very_least_and_must_stay(body, expected):
+    assert [(h, s, r, c) for _, h, _, s, r, c in rows(body, targets=QUAY)] == expected
