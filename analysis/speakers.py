@@ -677,7 +677,7 @@ _RUN_TOKEN = r"(?:(?:[A-Z]\.){1,3}(?= [A-Z])|[A-Z\u00C0-\u00DE][\w'’-]*)"
 _RUN_NEXT = (r"(?:[A-Z]\.|(?:(?=[a-z])(?:al|el|ad|ash|bin|ibn|abu|abd|ul)-)?"
              r"[A-Z\u00C0-\u00DE][\w'’-]*)")
 _RUN_PARTICLE = r"(?:van|von|de|der|den|da|di|du|dos|das|del|ter|ten) "
-_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _RUN_RE = re.compile(rf"(?<![\w.]){_RUN_TOKEN}"
                      rf"(?: (?:(?=[a-z]){_RUN_PARTICLE}){{0,2}}{_RUN_NEXT}){{1,5}}")
 """A capitalised run, not inside "U.S."; lower-case particles inside (``Daan van Dijk``)."""
@@ -788,7 +788,9 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                                       for t in name):
             if not _qualifies_role(body, m.end()):  # "Former Acme captain Jo Roe": a club
                 index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
-            index.setdefault(_FIRST + name[0], []).append((m.start(), " ".join(name)))
+            # "said R" -> "R. Roe": a single initial is looked up without its dot
+            first = name[0][0] if _INITIALS.fullmatch(name[0]) and len(name[0]) == 2 else name[0]
+            index.setdefault(_FIRST + first, []).append((m.start(), " ".join(name)))
             kin = _KIN_APPOS.match(body, m.end())
             if kin and len(name) >= 2:  # "Al Roe ... and his mother, Ann": Ann Roe
                 index.setdefault(name[-1], []).append(
