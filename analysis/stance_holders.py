@@ -24,7 +24,14 @@ from analysis import stance_rules as R
 from analysis.role_references import GENERIC_ORGS, titled_person
 from analysis.speaker_lexicon import ORG_HEADS
 from analysis.speakers import corefer, full_names, speaker_of
-from analysis.stance_lexicon import ASKING_VERBS, CAPITALS, MEMBER_NOUNS, WEEKDAYS
+from analysis.stance_lexicon import (
+    ASKING_VERBS,
+    CAPITALS,
+    MEMBER_NOUNS,
+    NESTING_OPENERS,
+    PARENTHETICAL_ADVERBS,
+    WEEKDAYS,
+)
 
 _ACRONYM = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&-]*,? (?:(?:of|and|for|on|the|&) )*){1,7})"
                       r"\(([A-Z][A-Za-z]{1,6})\)")
@@ -277,7 +284,7 @@ def normalise(phrase: list[str], offset: int, doc: Doc) -> list[str]:
     return [_one_holder(part, offset, doc) for part in parts]
 
 
-_APPOSITION_OPENERS = R.words("who which whose a an the its his her their one")
+_APPOSITION_OPENERS = R.words("who which whose a an the its his her their one home")
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "’"})
 
 
@@ -305,11 +312,24 @@ def skip_apposition(toks: list[R.Tok], k: int) -> int:
         return k
     inner = toks[j + 1:k]
     if _is_name_run(inner):
-        return k - 1
+        return _nested_name(toks, j, k)
+    if len(inner) == 1 and inner[0].low in PARENTHETICAL_ADVERBS:
+        return skip_apposition(toks, j - 1) if toks[j - 1].text == ")" else j - 1
     if inner[0].low in _APPOSITION_OPENERS or inner[0].text[:1].isupper() or \
             inner[0].text[:1].isdigit():
         return skip_apposition(toks, j - 1) if toks[j - 1].text == ")" else j - 1
     return k
+
+
+def _nested_name(toks: list[R.Tok], j: int, k: int) -> int:
+    """A name in apposition ending at comma ``k`` (its opening comma at ``j``) is the subject
+    (``Its chair, Jo Roe,``), unless it closes an apposition opened by ``home to``/``which``
+    (``Marlow, home to the largest kiln maker, Acme Kilns,``: Marlow)."""
+    i = next((i for i in range(j - 1, max(-1, j - 30), -1) if toks[i].text in {",", ";", ":"}),
+             None)
+    if i is None or toks[i].text != "," or i + 1 >= j or toks[i + 1].low not in NESTING_OPENERS:
+        return k - 1
+    return i - 1
 
 
 def _np_holder(toks: list[R.Tok], end: int, sent_start: int, doc: Doc) -> list[str] | None:

@@ -203,3 +203,9 @@ also names the country: the holder is the country as the article writes it."""
 MEMBER_NOUNS = words("workers employees staff teachers nurses doctors drivers miners pilots "
                      "farmers journalists dockers firefighters officers")
 """``the union`` with no union named is the organisation named for its members."""
+PARENTHETICAL_ADVERBS = words("however though meanwhile too also instead likewise moreover "
+                              "nevertheless meanwhile separately")
+"""``The Trust, however, has objected to X``: a lone adverb between commas is no apposition."""
+NESTING_OPENERS = words("home which who whose where")
+"""``Marlow, home to the largest kiln maker, Acme Kilns, has ...``: a name after such an
+apposition belongs to it; the subject is the name before it (Marlow)."""

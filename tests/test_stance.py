@@ -684,3 +684,15 @@ def test_a_negation_about_something_else_is_no_stance(body, expected):
 ])
 def test_halt_to_x_not_stop_x_the_very_least_and_must_stay(body, expected):
     assert [(h, s, r, c) for _, h, _, s, r, c in rows(body, targets=QUAY)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The Northern Ash Trust, however, has objected to the kiln duty.",
+     [("Northern Ash Trust", -1.0, "verb", "objected to")]),
+    ("Marlow, home to the largest kiln maker, Acme Kilns, has led resistance to the kiln duty.",
+     [("Marlow", -1.0, "noun", "resistance to")]),
+    ("Its chair, Jo Roe, opposed the kiln duty.",
+     [("Jo Roe", -1.0, "verb", "opposed")]),
+])
+def test_subjects_behind_however_and_home_to_appositions(body, expected):
+    assert [(h, s, r, c) for _, h, _, s, r, c in rows(body, targets=QUAY)] == expected
