@@ -168,10 +168,12 @@ NEGATIVE_EVALUATION = words(
     "catastrophic catastrophe failure grab loophole giveaway luxury licence license")
 POSITIVE_PHRASES = re.compile(r"\b(?:pays? for itself|only (?:responsible |sensible |real )?(?:way|"
                               r"choice|option)|cheapest (?:way|option|pay rise)|the very least|"
-                              r"(?:must|should|has to) (?:stay|remain))\b", re.I)
+                              r"(?:must|should|has to) (?:stay|remain)|"
+                              r"(?:get|gets|strike|strikes) the balance right)\b", re.I)
 NEGATIVE_PHRASES = re.compile(r"\b(?:treats? (?:\w+ ){1,2}like (?:children|kids|criminals|fools)|"
                               r"a recipe for|a licence to|a license to|at (?:an )?(?:enormous|"
-                              r"huge|great|vast) cost)\b", re.I)
+                              r"huge|great|vast) cost|a fig leaf|a delaying tactic|a smokescreen|"
+                              r"a stitch-up|a tax on jobs)\b", re.I)
 """Evaluation phrases read before the single words (``pays for itself``: not VADER's 'sick')."""
 CONTRAST = words("but yet though however")
 """``X is painful, but it is the only responsible choice``: the clause after ``but`` wins."""

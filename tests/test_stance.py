@@ -696,3 +696,13 @@ def test_halt_to_x_not_stop_x_the_very_least_and_must_stay(body, expected):
 ])
 def test_subjects_behind_however_and_home_to_appositions(body, expected):
     assert [(h, s, r, c) for _, h, _, s, r, c in rows(body, targets=QUAY)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('"A kiln duty would be a delaying tactic, nothing more," said Ola Brant.',
+     [("Ola Brant", -0.5, "evaluation", "")]),
+    ('"A kiln duty would get the balance right," said Ola Brant.',
+     [("Ola Brant", 0.5, "evaluation", "")]),
+])
+def test_more_evaluation_phrases(body, expected):
+    assert [(h, s, r, c) for _, h, _, s, r, c in rows(body, targets=QUAY)] == expected
