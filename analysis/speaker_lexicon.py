@@ -237,6 +237,11 @@ NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", 
                             "bin", "ben", "el", "del", "dos", "das", "ter", "ten", "zu", "y"})
 GENERIC_ADJ = frozenset({"senior", "top", "junior", "high-ranking", "leading", "anonymous",
                          "unnamed", "unidentified", "another", "other", "certain"})
+DEMONYM_NOUNS = frozenset({
+    "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman", "irishwoman",
+    "welshman", "welshwoman", "scotsman", "scotswoman", "dutchman", "dutchwoman",
+    "cornishman", "manxman", "countryman", "countrywoman", "compatriot"})
+"""Nationality nouns written before a name as an epithet (``Frenchman Jo Roe``)."""
 POSTNOMINALS = frozenset({"mp", "mep", "qc", "kc", "jr", "jr.", "sr", "sr.", "obe", "mbe",
                           "cbe", "msp", "am", "phd"})
 

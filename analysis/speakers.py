@@ -23,6 +23,7 @@ from typing import Literal
 from analysis.names import add_nicknames
 from analysis.speaker_lexicon import (
     CONNECTORS,
+    DEMONYM_NOUNS,
     DETERMINERS,
     DOCUMENT_NOUNS,
     EPITHET_ADJ,
@@ -305,6 +306,11 @@ class Speaker:
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ench", "utch")
 
 
+def _demonym(tok: str) -> bool:
+    """``American``, ``Frenchman``: a nationality epithet before a name, never part of it."""
+    return tok.lower().endswith(_DEMONYM_ENDINGS) or tok.lower() in DEMONYM_NOUNS
+
+
 def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
     """Personal-name tokens after the last title, role or possessive, with a gender hint."""
     while len(toks) > 1 and toks[-1].lower() in POSTNOMINALS:
@@ -332,7 +338,7 @@ def _person_tokens(toks: list[str]) -> tuple[list[str], str] | None:
         name = _trailing_name(name, by_org=by_org)
         if name is None:
             return None
-    if not titled and len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):
+    if not titled and len(name) >= 3 and _demonym(name[0]):
         name = name[1:]  # "American Jo Ann Roe": a nationality word before the name
     if by_org and (len(name) < 2 or (kind_of_firm and cut == len(toks) - len(name))):
         return None  # "the Oxford University Press", "lender Acme Bank": organisations
@@ -775,7 +781,7 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                 for t in toks[cut:] if t.lower() not in POSTNOMINALS]  # "R.K. Venu Gopal"
         if name and name[0] in PLACE_INITIALS or _place_name(body, m.start(), name):
             continue  # "U.S. Steel", "the town of Dar Roe": a place, not a person
-        if len(name) >= 3 and name[0].lower().endswith(_DEMONYM_ENDINGS):
+        if len(name) >= 3 and _demonym(name[0]):
             name = name[1:]
         if len([t for t in name if t not in NAME_PARTICLES]) > 4 or (
                 cut == 0 and _ACRONYM_BEFORE.search(body, max(0, m.start() - 6), m.start())):
