@@ -90,7 +90,8 @@ def _governing(toks: list[R.Tok], cues: list[R.Cue], cue_ends: list[int], clause
     cue = cues[k]
     if first - cue.last > MAX_GAP or clauses[cue.first] != clauses[first]:
         return None
-    if R.reported_object(toks, cue.last, first) or R.topic_object(toks, cue.last, first):
+    if R.reported_object(toks, cue.last, first) or R.topic_object(toks, cue.last, first) or \
+            R.described_as(toks, cue.last, first):
         return None
     return cue
 

@@ -373,6 +373,13 @@ def reversed_between(toks: list[Tok], lo: int, alias_first: int) -> bool:
                and toks[k + 1].low in {"to", "of", "on"} for k in range(lo, alias_first - 1))
 
 
+def described_as(toks: list[Tok], lo: int, alias_first: int) -> bool:
+    """``a compromise Y dismissed as "an embargo with a hole"``: a mention after ``as`` (not
+    ``as well as``) between the cue and it is the description, not the cue's object."""
+    return any(toks[k].low == "as" and toks[k + 1].low != "well" and
+               (k == 0 or toks[k - 1].low != "well") for k in range(lo, alias_first))
+
+
 def negated_reverser(toks: list[Tok], neg: int, alias_first: int) -> bool:
     """``will not stop filling X``: a reversing verb right after a negation (two tokens at most)
     before the mention."""

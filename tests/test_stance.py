@@ -706,3 +706,10 @@ def test_subjects_behind_however_and_home_to_appositions(body, expected):
 ])
 def test_more_evaluation_phrases(body, expected):
     assert [(h, s, r, c) for _, h, _, s, r, c in rows(body, targets=QUAY)] == expected
+
+
+def test_a_mention_after_as_is_the_description_not_the_object():
+    body = 'Ola Brant has so far dismissed the offer as "a kiln duty with a hole in the middle."'
+    assert rows(body, targets=QUAY) == []
+    assert rows("Ola Brant backed the toll as well as the kiln duty.", targets=QUAY) == [
+        ("d0", "Ola Brant", "kiln duty", 1.0, "verb", "backed")]

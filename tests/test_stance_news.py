@@ -39,12 +39,12 @@ def test_first_runs_are_recorded():
 
 @pytest.mark.parametrize(("prefix", "counts", "f_avg"), [
     ("b41_", [46, 28, 25, 0, 21, 3], 67.54),
-    ("b42_", [42, 25, 20, 0, 22, 5], 59.63),
+    ("b42_", [42, 26, 21, 0, 21, 5], 61.76),
     ("b43_", [46, 25, 20, 0, 26, 5], 55.81),
     ("b44_", [49, 38, 23, 0, 26, 15], 51.66),
     ("b45_", [49, 32, 25, 0, 24, 7], 60.89),
     ("b46_", [48, 28, 16, 0, 32, 12], 42.11),
-    ("b4", [280, 176, 129, 0, 151, 47], 56.34),
+    ("b4", [280, 177, 130, 0, 150, 47], 56.63),
 ])
 def test_fixture_scores_are_pinned(outcomes, prefix, counts, f_avg):
     s = _batch(outcomes, prefix)
@@ -54,7 +54,7 @@ def test_fixture_scores_are_pinned(outcomes, prefix, counts, f_avg):
 
 @pytest.mark.parametrize(("batch", "counts", "f_avg"), [
     ("batch41", [46, 26, 25, 0, 21, 1], 69.42),
-    ("batch42", [42, 23, 20, 0, 22, 3], 61.46),
+    ("batch42", [42, 24, 21, 0, 21, 3], 63.64),
 ])
 def test_held_out_batches_score_as_recorded_in_the_docs(batch, counts, f_avg):
     # tests/fixtures/stance_holdout: two batches by authors who never saw the extractor, each
