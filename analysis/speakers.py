@@ -689,6 +689,12 @@ _RUN_RE = re.compile(rf"(?<![\w.]){_RUN_TOKEN}"
 """A capitalised run, not inside "U.S."; lower-case particles inside (``Daan van Dijk``)."""
 
 
+def _double_surname(name: list[str]) -> bool:
+    """``Ana Ruiz Vega``: three plain name words, the middle one a first surname."""
+    return len(name) == 3 and all(t.isalpha() and t[:1].isupper() and t[1:].islower()
+                                  for t in name)
+
+
 def full_names(body: str, *, windows: Sequence[tuple[int, int]] | None = None
                ) -> dict[str, list[tuple[int, str]]]:
     """Surname -> ``[(offset, "First Last"), ...]`` for multi-word personal names in ``body``.
@@ -794,6 +800,8 @@ def _index_names(body: str, lo: int, hi: int, index: dict[str, list[tuple[int, s
                                       for t in name):
             if not _qualifies_role(body, m.end()):  # "Former Acme captain Jo Roe": a club
                 index.setdefault(name[-1], []).append((m.start(), " ".join(name)))
+                if _double_surname(name):  # "Ana Ruiz Vega ... Ruiz said": Ana Ruiz Vega
+                    index.setdefault(name[1], []).append((m.start(), " ".join(name)))
             # "said R" -> "R. Roe": a single initial is looked up without its dot
             first = name[0][0] if _INITIALS.fullmatch(name[0]) and len(name[0]) == 2 else name[0]
             index.setdefault(_FIRST + first, []).append((m.start(), " ".join(name)))
