@@ -262,9 +262,17 @@ def named_org(body: str, pos: int, spk: Speaker) -> Speaker:
     if not found:
         return spk
     words = found[-1].group().split(" ")
-    while words and words[0].lower() in FUNCTION_WORDS:
-        words = words[1:]
+    while words and (words[0].lower() in FUNCTION_WORDS or _leader(body, pos, words[0])):
+        words = words[1:]  # "Roe's Unity Party": the party, not its leader
     return Speaker(" ".join(words), "org") if len(words) > 1 else spk
+
+
+def _leader(body: str, pos: int, word: str) -> bool:
+    """``Roe's`` when a ``Jo Roe`` is named before: a person's possessive (not ``Norland's``)."""
+    if not word.endswith(("'s", "’s")):
+        return False
+    pattern = rf"[A-Z][\w'’-]+ {re.escape(word[:-2])}\b"
+    return re.search(pattern, body[max(0, pos - 5000):pos]) is not None
 
 
 def appositive_org(body: str, pos: int, spk: Speaker) -> Speaker:
