@@ -131,7 +131,7 @@ FAMILY_NOUNS = frozenset({"family", "relatives", "parents", "friends"})
 FIRST_NAME_ROLES = frozenset({"dean"})
 """Role nouns that are also given names: ``Dean Roe`` opening a sentence is a name."""
 ROLE_COMPLEMENTS = frozenset({"involved", "familiar", "briefed", "knowledgeable", "present",
-                              "aware"})
+                              "aware", "close"})
 """Words after a role noun that start what the person knows or took part in, not who they are
 (``a person involved in the talks``, ``a source briefed on the plan``: a person, a source)."""
 KIN_GENDER = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "granddaughter": "f",
