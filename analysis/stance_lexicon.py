@@ -139,8 +139,6 @@ CHANGED_NOTE = re.compile(r"\b(?:(?:a )?(?:very |quite |rather )?different (?:no
                           r"changed (?:his|her|its|their) (?:mind|tune)|u-turn|cooled on|"
                           r"turned against|has since)\b", re.I)
 """With a past position in the sentence: the position held now is the opposite one."""
-CHANGE_MARKERS = words("now longer")
-"""``now supports``, ``no longer backs``: the position held now."""
 ASKING_VERBS = inflected("ask urge press push tell persuade encourage invite lobby pressure")
 """``Y asked councillors to approve X``: the one who asks holds the stance, not the asked;
 ``urged workers not to join X`` is against X."""
